@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { siteConfig } from './src/site.config.ts';
+
+// Test and benchmark builds write elsewhere so they never touch the real site's output.
+const outDir = process.env.RECAP_OUT_DIR ?? './dist';
+
+export default defineConfig({
+	site: siteConfig.url,
+	outDir,
+	// Outside node_modules, so `npm ci` keeps the image cache (see README, "Caching builds").
+	cacheDir: process.env.RECAP_CACHE_DIR ?? './.cache/astro',
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	integrations: [mdx()],
+	image: {
+		// Responsive widths used by every photo on the site.
+		breakpoints: [320, 480, 640, 800, 1200, 1600],
+	},
+	markdown: {
+		shikiConfig: {
+			themes: { light: 'github-light', dark: 'github-dark' },
+		},
+	},
+	devToolbar: { enabled: false },
+});

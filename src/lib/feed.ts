@@ -1,0 +1,61 @@
+/** Feed items, shaped once for every feed the site publishes. */
+import { calendarDateToUtc } from './dates.ts';
+import { absolutizeHtml } from './html.ts';
+import type { Recap } from './site.ts';
+import { absoluteUrl, recapPath } from './urls.ts';
+
+export interface FeedItem {
+	title: string;
+	/** Absolute URL of the recap; also the item's guid. */
+	link: string;
+	pubDate: Date;
+	description: string;
+	/** The full recap as HTML, every URL absolute. */
+	content: string;
+	categories: string[];
+	/** The byline, for `dc:creator`. */
+	authors: readonly string[];
+}
+
+/**
+ * One feed item per recap, in the order given (callers pass `site.recaps`, newest first).
+ * `renderedHtml` maps a recap id to its full rendered body.
+ */
+export function toFeedItems(
+	recaps: readonly Recap[],
+	renderedHtml: ReadonlyMap<string, string>,
+	siteUrl: string,
+): FeedItem[] {
+	return recaps.map((recap) => {
+		const link = absoluteUrl(recapPath(recap.id), siteUrl);
+		const html = renderedHtml.get(recap.id);
+		if (html === undefined) throw new Error(`No rendered content for recap "${recap.id}"`);
+		return {
+			title: recap.title,
+			link,
+			pubDate: calendarDateToUtc(recap.publishDate),
+			description: recap.description,
+			content: absolutizeHtml(html, link),
+			categories: uniqueSorted([
+				recap.seriesName,
+				recap.city,
+				...recap.talks.flatMap((talk) => talk.topics),
+			]),
+			authors: recap.authors,
+		};
+	});
+}
+
+/** Escapes text for use inside XML elements and attributes. */
+export function escapeXml(text: string): string {
+	return text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll('"', '&quot;')
+		.replaceAll("'", '&apos;');
+}
+
+function uniqueSorted(values: readonly string[]): string[] {
+	return [...new Set(values)].toSorted((a, b) => a.localeCompare(b, 'en'));
+}

@@ -1,0 +1,45 @@
+import type { TalkKind } from '../schemas/talk.ts';
+import type { StopState } from './site.ts';
+
+const KIND_LABELS: Record<TalkKind, string> = {
+	keynote: 'Keynote',
+	talk: 'Talk',
+	workshop: 'Workshop',
+	panel: 'Panel',
+	roundtable: 'Roundtable',
+};
+
+/** The reader-facing name of a session kind. */
+export function talkKindLabel(kind: TalkKind): string {
+	return KIND_LABELS[kind];
+}
+
+const STOP_LABELS: Record<StopState, string> = {
+	published: 'Recap published',
+	upcoming: 'Upcoming',
+	announced: 'Announced',
+};
+
+/** The reader-facing name of a stop's state in its series. */
+export function stopStateLabel(state: StopState): string {
+	return STOP_LABELS[state];
+}
+
+/**
+ * Joins names the way a sentence does.
+ *
+ * @example joinNames(['Ada', 'Grace', 'Alan'], 'en') // 'Ada, Grace, and Alan'
+ */
+export function joinNames(names: readonly string[], lang: string): string {
+	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names);
+}
+
+/**
+ * Names from a group photo, left to right, for its caption.
+ *
+ * @example leftToRight(['Ada (Example Corp)', 'Grace (Example Inc)'], 'en')
+ * // 'Left to right: Ada (Example Corp) and Grace (Example Inc)'
+ */
+export function leftToRight(names: readonly string[], lang: string): string {
+	return `Left to right: ${joinNames(names, lang)}`;
+}

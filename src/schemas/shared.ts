@@ -1,0 +1,98 @@
+import type { ImageMetadata } from 'astro';
+import { z } from 'astro/zod';
+
+/**
+ * What a schema factory needs from Astro. `content.config.ts` passes Astro's own `image()` and
+ * `reference()`; unit tests pass plain zod stand-ins, so the schemas are tested without any
+ * virtual module (the Starlight `schemas/hero.ts` pattern, extended with `reference`).
+ */
+export interface SchemaContext {
+	image: () => z.ZodType<ImageMetadata>;
+	reference: <C extends CollectionName>(collection: C) => z.ZodType<EntryRef<C>>;
+}
+
+export type CollectionName = 'series' | 'recaps' | 'talks' | 'speakers' | 'companies' | 'writeups';
+
+/** A reference to another entry, as Astro's `reference()` leaves it: checked later, in `src/lib/resolve.ts`. */
+export interface EntryRef<C extends CollectionName = CollectionName> {
+	collection: C;
+	id: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date written `YYYY-MM-DD`. YAML turns an unquoted date into a `Date` at midnight UTC;
+ * both forms are accepted and normalised to the `YYYY-MM-DD` string, so event days never shift
+ * with the build machine's time zone.
+ */
+export function calendarDate(field: string) {
+	return z.preprocess(
+		(value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+		z
+			.string({ error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
+			.regex(ISO_DATE, { error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
+			.refine((value) => isRealDate(value), {
+				error: `\`${field}\` is not a real calendar date: check the month and the day`,
+			}),
+	);
+}
+
+function isRealDate(value: string): boolean {
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** An `https://` address: feeds and pages must never link readers to plain http. */
+export function httpsUrl(field: string) {
+	return z
+		.url({ error: `\`${field}\` must be a full web address starting with https://` })
+		.refine((value) => value.startsWith('https://'), {
+			error: `\`${field}\` must start with https:// (plain http is not allowed)`,
+		});
+}
+
+const MARKUP = /<[a-z!/?][^>]*>|&[a-z]+;|&#\d+;/i;
+
+/**
+ * Text shown as-is in titles, names, captions and alt text. Markup is rejected rather than
+ * escaped twice or, worse, rendered: these fields are plain text everywhere, feeds included.
+ */
+export function plainText(field: string, { max }: { max?: number } = {}) {
+	let schema = z
+		.string({ error: `\`${field}\` is required: write it as plain text` })
+		.trim()
+		.min(1, { error: `\`${field}\` must not be empty` })
+		.refine((value) => !MARKUP.test(value), {
+			error: `\`${field}\` must be plain text: remove the HTML tags or entities (write & and < as they are)`,
+		});
+	if (max !== undefined) {
+		schema = schema.refine((value) => value.length <= max, {
+			error: `\`${field}\` is longer than ${max} characters: shorten it`,
+		});
+	}
+	return schema;
+}
+
+/** An id in kebab case, the same form as the file names that define entries. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A topic id such as `embeddings` or `batch-inference`: lowercase words joined by hyphens. */
+export const topicId = z
+	.string()
+	.regex(SLUG, { error: 'each topic must be lowercase words joined by hyphens, e.g. batch-inference' });
+
+/** A photo with its required alt text and optional caption. */
+export function photo(context: SchemaContext, field: string) {
+	return z.object(
+		{
+			/** Path to the image file, relative to the file that names it (e.g. `./photos/hero.jpg`). */
+			src: context.image(),
+			/** What the photo shows, for readers who cannot see it. Required. */
+			alt: plainText(`${field}.alt`, { max: 300 }),
+			/** Optional caption shown under the photo. */
+			caption: plainText(`${field}.caption`, { max: 300 }).optional(),
+		},
+		{ error: `\`${field}\` must have \`src\` (the image path) and \`alt\` (what it shows)` },
+	);
+}

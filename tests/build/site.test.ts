@@ -1,0 +1,202 @@
+/**
+ * Builds the real site once and checks what readers and feed readers get: the recap with a
+ * section per talk, every speaker photo, the writeup links, no client JavaScript, a valid feed.
+ */
+import { load } from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, type BuildResult } from '../support/build.ts';
+
+const SITE = 'https://ray-on-the-road.example.com/';
+const RECAP = 'recaps/ray-day-seattle-2026/index.html';
+
+let build: BuildResult;
+const page = async (file: string) => load(await readFile(path.join(build.outDir, file), 'utf8'));
+
+beforeAll(async () => {
+	build = await astroBuild({ outDir: 'test-output/build/real-site' });
+	if (build.code !== 0) throw new Error(`The real site did not build:\n${build.output}`);
+});
+
+async function htmlFiles(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+		.map((entry) => path.relative(build.outDir, path.join(entry.parentPath, entry.name)))
+		.sort();
+}
+
+describe('the built site', () => {
+	it('has the home page, the Seattle recap, a 404 page and the feed', async () => {
+		expect(await htmlFiles(build.outDir)).toEqual(['404.html', 'index.html', RECAP]);
+		await expect(readFile(path.join(build.outDir, 'rss.xml'), 'utf8')).resolves.toContain('<rss');
+	});
+
+	it('ships no client-side script on any page', async () => {
+		for (const file of await htmlFiles(build.outDir)) {
+			const $ = await page(file);
+			expect($('script').length, file).toBe(0);
+		}
+	});
+
+	it('gives every page a language, a title, a description, a canonical URL and one h1', async () => {
+		for (const file of await htmlFiles(build.outDir)) {
+			const $ = await page(file);
+			expect($('html').attr('lang'), file).toBe('en');
+			expect($('title').text().trim(), file).not.toBe('');
+			expect($('meta[name="description"]').attr('content')?.trim(), file).toBeTruthy();
+			expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^https:\/\//);
+			expect($('h1').length, file).toBe(1);
+			expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(`${SITE}rss.xml`);
+		}
+	});
+
+	it('gives every image alt text, a width and a height', async () => {
+		for (const file of await htmlFiles(build.outDir)) {
+			const $ = await page(file);
+			$('img').each((_, img) => {
+				const $img = $(img);
+				expect($img.attr('alt')?.trim(), `${file} ${$img.attr('src')}`).toBeTruthy();
+				expect(Number($img.attr('width')), `${file} ${$img.attr('src')}`).toBeGreaterThan(0);
+				expect(Number($img.attr('height')), `${file} ${$img.attr('src')}`).toBeGreaterThan(0);
+			});
+		}
+	});
+});
+
+describe('the Seattle recap page', () => {
+	it('has a section with a stable anchor and a heading for every session, in order', async () => {
+		const $ = await page(RECAP);
+		const sections = $('section.talk')
+			.toArray()
+			.map((section) => ({ id: $(section).attr('id'), heading: $(section).find('h2').text().trim() }));
+		expect(sections.map((s) => s.id)).toEqual([
+			'keynote',
+			'notion',
+			'salesforce',
+			'uber',
+			'apple',
+			'workshop',
+			'roundtable',
+		]);
+		for (const section of sections) expect(section.heading, section.id).not.toBe('');
+		// The table of contents links to every section.
+		const toc = $('nav.toc a')
+			.toArray()
+			.map((a) => $(a).attr('href'));
+		for (const section of sections) expect(toc).toContain(`#${section.id}`);
+	});
+
+	it('shows the nine speakers with photo, name, role and company', async () => {
+		const $ = await page(RECAP);
+		const people = new Map<string, string>();
+		$('section.talk .speaker').each((_, card) => {
+			const $card = $(card);
+			people.set($card.find('.name').text().trim(), `${$card.find('.role').text().trim()} / ${$card.find('.company').text().trim()}`);
+			const img = $card.find('img');
+			expect(img.attr('alt')).toMatch(/\S/);
+			expect(img.attr('srcset')).toMatch(/\.webp 2x/);
+		});
+		expect([...people.keys()].sort()).toEqual([
+			'Charlie Chen',
+			'Chi Wang',
+			'Haocheng Bian',
+			'Jiwei Cao',
+			'Mickey Liu',
+			'Peng Zhang',
+			'Rahul Samir Mehta',
+			'Robert Nishihara',
+			'Suman Debnath',
+		]);
+		expect(people.get('Mickey Liu')).toBe('Software Engineer, Search Platform / Notion');
+		expect(people.get('Chi Wang')).toBe('Director of AI Platform / Salesforce');
+	});
+
+	it('links each user talk to its deeper writeup', async () => {
+		const $ = await page(RECAP);
+		const writeup = (id: string) => $(`#${id} a.writeup`).attr('href');
+		expect(writeup('notion')).toBe('https://www.notion.com/blog/two-years-of-vector-search-at-notion');
+		expect(writeup('salesforce')).toBe('https://www.anyscale.com/blog/ray-data-llm-2x-throughput-vs-vllm');
+		expect(writeup('uber')).toBe('https://uber.com/blog/how-uber-uses-ray-to-optimize-the-rides-business');
+		expect(writeup('apple')).toBe('https://www.anyscale.com/blog/open-source-rl-libraries-for-llms');
+	});
+
+	it('shows the headline results as figures', async () => {
+		const $ = await page(RECAP);
+		const values = $('#notion .results .value')
+			.toArray()
+			.map((el) => $(el).text().trim());
+		expect(values).toContain('80%+');
+		expect(values).toContain('10x');
+	});
+
+	it('renders the workshop code sample highlighted at build time', async () => {
+		const $ = await page(RECAP);
+		const code = $('#workshop pre.astro-code');
+		expect(code.length).toBe(1);
+		expect(code.text()).toContain('@ray.remote');
+		expect(code.find('span[style]').length).toBeGreaterThan(5);
+	});
+
+	it('names the people in the group photo left to right', async () => {
+		const $ = await page(RECAP);
+		expect($('figure.group figcaption').text()).toBe(
+			'Left to right: Peng Zhang (Uber), Charlie Chen (Apple), Haocheng Bian (Apple), Mickey Liu (Notion), Chi Wang (Salesforce), and Jiwei Cao (Salesforce)',
+		);
+	});
+
+	it('serves responsive photos in a modern format', async () => {
+		const $ = await page(RECAP);
+		const hero = $('figure.hero img');
+		expect(hero.attr('loading')).toBe('eager');
+		expect(hero.attr('srcset')?.split(',').length).toBeGreaterThanOrEqual(3);
+		expect(hero.attr('src')).toMatch(/\.webp$/);
+	});
+});
+
+describe('the RSS feed', () => {
+	const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+	type Item = Record<string, string> & { guid: string | { '#text': string } };
+	let channel: Record<string, unknown>;
+	let items: Item[];
+
+	beforeAll(async () => {
+		const xml = await readFile(path.join(build.outDir, 'rss.xml'), 'utf8');
+		const feed = parser.parse(xml) as { rss: { '@version': string; channel: Record<string, unknown> } };
+		expect(feed.rss['@version']).toBe('2.0');
+		channel = feed.rss.channel;
+		items = ([] as Item[]).concat(channel.item as Item | Item[]);
+	});
+
+	it('has a channel with a title, an absolute link and a description', () => {
+		expect(channel.title).toBe('Ray on the Road');
+		expect(channel.link).toBe(SITE);
+		expect(channel.description).toBeTruthy();
+	});
+
+	it('has one item per published recap, with an absolute link and an RFC 822 date', () => {
+		expect(items).toHaveLength(1);
+		const [item] = items;
+		expect(item?.link).toBe(`${SITE}recaps/ray-day-seattle-2026/`);
+		expect(item?.pubDate).toBe('Thu, 09 Apr 2026 00:00:00 GMT');
+		expect(item?.['dc:creator']).toBe('Philip Wang');
+	});
+
+	it('carries the full recap, with every talk and only absolute URLs', () => {
+		const content = load(items[0]?.['content:encoded'] ?? '');
+		const headings = content('h2')
+			.toArray()
+			.map((h) => content(h).text());
+		expect(headings).toHaveLength(7);
+		expect(headings.join('\n')).toContain('Notion');
+		const urls = [
+			...content('a').toArray().map((a) => content(a).attr('href') ?? ''),
+			...content('img').toArray().map((img) => content(img).attr('src') ?? ''),
+		];
+		expect(content('img').length).toBeGreaterThanOrEqual(3);
+		for (const url of urls) expect(url, url).toMatch(/^https:\/\//);
+		for (const img of content('img').toArray()) expect(content(img).attr('alt')).toMatch(/\S/);
+	});
+});
