@@ -1,11 +1,12 @@
 // @ts-check
 import eslintPluginAstro from 'eslint-plugin-astro';
 import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', '.astro/', '.cache/', 'reports/', 'test-output/', 'node_modules/'] },
-	...tseslint.configs.recommendedTypeChecked,
+	tseslint.configs.recommendedTypeChecked,
 	{
 		languageOptions: {
 			parserOptions: {
@@ -15,7 +16,7 @@ export default tseslint.config(
 			},
 		},
 	},
-	...eslintPluginAstro.configs.recommended,
+	eslintPluginAstro.configs.recommended,
 	{
 		// Type-aware rules need a TS program; .astro files get the Astro parser's own checks
 		// and `astro check` covers their types.

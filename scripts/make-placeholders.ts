@@ -269,7 +269,9 @@ function abstractShapes(seed: string, { width, height }: { width: number; height
 		const cx = Math.round(random() * width);
 		const cy = Math.round(random() * height);
 		const opacity = (0.05 + random() * 0.12).toFixed(2);
-		shapes.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="#ffffff" fill-opacity="${opacity}"/>`);
+		shapes.push(
+			`<circle cx="${cx}" cy="${cy}" r="${r}" fill="#ffffff" fill-opacity="${opacity}"/>`,
+		);
 	}
 	for (let i = 0; i < 4; i++) {
 		const w = Math.round(width * (0.15 + random() * 0.25));
@@ -332,7 +334,9 @@ async function writeTarget(target: Target, dryRun: boolean): Promise<string> {
 	const shown = relative(process.cwd(), target.path);
 	const dimensions = `${target.width}x${target.height}`;
 	if (existsSync(target.path)) return `skip ${shown} (exists)`;
-	if (!/^\.jpe?g$/i.test(extname(target.path))) return `skip ${shown} (only .jpg placeholders are drawn)`;
+	if (!/^\.jpe?g$/i.test(extname(target.path))) {
+		return `skip ${shown} (only .jpg placeholders are drawn)`;
+	}
 	if (dryRun) return `would write ${shown} (${dimensions})`;
 	const image = await render(target);
 	mkdirSync(dirname(target.path), { recursive: true });

@@ -16,11 +16,12 @@ const root = process.env.RECAP_CONTENT_DIR ?? './content';
 
 const withReference = ({ image }: AstroSchemaContext): SchemaContext => ({
 	image,
-	reference: reference as SchemaContext['reference'],
+	reference,
 });
 
 /** `<recap-id>/talks/<talk-id>.mdx` keeps its recap in the id: `<recap-id>/<talk-id>`. */
-const talkId = ({ entry }: { entry: string }) => entry.replace(/\/talks\//, '/').replace(/\.mdx$/, '');
+const talkId = ({ entry }: { entry: string }) =>
+	entry.replace(/\/talks\//, '/').replace(/\.mdx$/, '');
 
 export const collections = {
 	series: defineCollection({

@@ -36,13 +36,19 @@ export function defineSiteConfig(config: SiteConfig): Readonly<SiteConfig> {
 	try {
 		url = new URL(config.url);
 	} catch {
-		throw new Error(`src/site.config.ts url: "${config.url}" is not an absolute URL -> write it as https://example.com/`);
+		throw new Error(
+			`src/site.config.ts url: "${config.url}" is not an absolute URL -> write it as https://example.com/`,
+		);
 	}
 	if (!config.url.endsWith('/')) {
-		throw new Error(`src/site.config.ts url: "${config.url}" must end with "/" -> write "${config.url}/"`);
+		throw new Error(
+			`src/site.config.ts url: "${config.url}" must end with "/" -> write "${config.url}/"`,
+		);
 	}
 	if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') {
-		throw new Error(`src/site.config.ts url: "${config.url}" must use https -> write "https://${url.host}${url.pathname}"`);
+		throw new Error(
+			`src/site.config.ts url: "${config.url}" must use https -> write "https://${url.host}${url.pathname}"`,
+		);
 	}
 	return Object.freeze({ ...config });
 }

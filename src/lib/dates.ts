@@ -44,7 +44,9 @@ export function resolveNow(value: string | undefined, clock: () => Date): Date {
 	if (value === undefined || value === '') return clock();
 	const now = new Date(value);
 	if (Number.isNaN(now.getTime())) {
-		throw new Error(`RECAP_NOW: "${value}" is not a date -> write it as 2026-04-09 or 2026-04-09T12:00:00Z`);
+		throw new Error(
+			`RECAP_NOW: "${value}" is not a date -> write it as 2026-04-09 or 2026-04-09T12:00:00Z`,
+		);
 	}
 	return now;
 }

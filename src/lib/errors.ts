@@ -27,7 +27,9 @@ export class ContentError extends Error {
 
 	constructor(problems: readonly ContentProblem[]) {
 		const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-		super(`The content has ${count}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+		super(
+			`The content has ${count}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+		);
 		this.name = 'ContentError';
 		this.problems = problems;
 	}

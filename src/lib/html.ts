@@ -1,4 +1,4 @@
-import { ELEMENT_NODE, parse, renderSync, walkSync } from 'ultrahtml';
+import { ELEMENT_NODE, parse, renderSync, walkSync, type DocumentNode } from 'ultrahtml';
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
 
@@ -10,10 +10,10 @@ const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const;
  * // '<a href="https://example.com/x/">x</a>'
  */
 export function absolutizeHtml(html: string, base: string | URL): string {
-	const tree = parse(html);
+	const tree = parse(html) as DocumentNode;
 	walkSync(tree, (node) => {
 		if (node.type !== ELEMENT_NODE) return;
-		const attributes = node.attributes as Record<string, string>;
+		const { attributes } = node;
 		for (const name of URL_ATTRIBUTES) {
 			const value = attributes[name];
 			if (value !== undefined) attributes[name] = absolute(value, base);

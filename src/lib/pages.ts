@@ -36,7 +36,8 @@ export function homePageData(site: SiteModel, featuredSeriesId: string): HomePag
 		totals: {
 			recaps: recaps.length,
 			talks: recaps.reduce((sum, recap) => sum + recap.talks.length, 0),
-			speakers: new Set(recaps.flatMap((recap) => recap.speakers.map((speaker) => speaker.id))).size,
+			speakers: new Set(recaps.flatMap((recap) => recap.speakers.map((speaker) => speaker.id)))
+				.size,
 		},
 	};
 }

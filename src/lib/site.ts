@@ -150,13 +150,20 @@ export interface SiteModel {
 	writeups: readonly Writeup[];
 }
 
-const COLLECTION_FILES: Record<CollectionName, { noun: string; path: (id: string) => string; create: string }> = {
+const COLLECTION_FILES: Record<
+	CollectionName,
+	{ noun: string; path: (id: string) => string; create: string }
+> = {
 	series: { noun: 'series', path: (id) => `content/series/${id}.yaml`, create: 'create it' },
 	companies: { noun: 'company', path: (id) => `content/companies/${id}.yaml`, create: 'create it' },
 	speakers: { noun: 'speaker', path: (id) => `content/speakers/${id}.yaml`, create: 'create it' },
 	writeups: { noun: 'writeup', path: (id) => `content/writeups/${id}.yaml`, create: 'create it' },
 	recaps: { noun: 'recap', path: (id) => `content/recaps/${id}/index.mdx`, create: 'create it' },
-	talks: { noun: 'talk', path: (id) => `content/recaps/${id.replace('/', '/talks/')}.mdx`, create: 'create it' },
+	talks: {
+		noun: 'talk',
+		path: (id) => `content/recaps/${id.replace('/', '/talks/')}.mdx`,
+		create: 'create it',
+	},
 };
 
 /** Builds the site model, or throws one `ContentError` listing every problem found. */
@@ -203,14 +210,19 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 
 	const seriesById = new Map(raw.series.map((entry) => [entry.id, entry]));
 	const organizers = new Map(
-		raw.series.map((entry) => [entry.id, resolver.one(entry, 'organizer', entry.data.organizer, companyById)]),
+		raw.series.map((entry) => [
+			entry.id,
+			resolver.one(entry, 'organizer', entry.data.organizer, companyById),
+		]),
 	);
 	const allRecaps: Recap[] = [];
 	for (const entry of raw.recaps) {
 		const { data } = entry;
 		const file = fileOf(entry, 'recaps');
 		const seriesEntry = resolver.one(entry, 'series', data.series, seriesById);
-		const stop = seriesEntry?.data.stops.find((s) => s.city.toLowerCase() === data.city.toLowerCase());
+		const stop = seriesEntry?.data.stops.find(
+			(s) => s.city.toLowerCase() === data.city.toLowerCase(),
+		);
 		if (seriesEntry && !stop) {
 			problems.push({
 				file,
@@ -219,7 +231,11 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 				fix: `add it to \`stops\` in ${fileOf(seriesEntry, 'series')}, or correct the city`,
 			});
 		}
-		if (seriesEntry && data.eventDate && !data.eventDate.startsWith(String(seriesEntry.data.year))) {
+		if (
+			seriesEntry &&
+			data.eventDate &&
+			!data.eventDate.startsWith(String(seriesEntry.data.year))
+		) {
 			problems.push({
 				file,
 				field: 'eventDate',
@@ -232,7 +248,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 				file,
 				field: 'eventDate',
 				problem: `${data.eventDate} differs from the date ${stop.date} given for ${stop.city} in the series`,
-				fix: `make the two dates agree (${fileOf(seriesEntry!, 'series')} \`stops\`)`,
+				fix: `make the two dates agree (${fileOf(seriesEntry, 'series')} \`stops\`)`,
 			});
 		}
 		const talks = (talksByRecap.get(entry.id) ?? []).toSorted((a, b) => a.order - b.order);
@@ -259,7 +275,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 						file,
 						field: `groupPhoto.people[${index}]`,
 						problem: `${person.id} is not a speaker of any talk in this recap`,
-						fix: 'name only this recap\'s speakers, left to right, or add them to their talk\'s `speakers`',
+						fix: "name only this recap's speakers, left to right, or add them to their talk's `speakers`",
 					});
 				}
 			});
@@ -304,8 +320,12 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 }
 
 /** Newest first by event date (publication date when the event's is unknown), then by id. */
-export function sortRecapsByDate<T extends { sortDate: string; id: string }>(recaps: readonly T[]): T[] {
-	return recaps.toSorted((a, b) => b.sortDate.localeCompare(a.sortDate) || a.id.localeCompare(b.id));
+export function sortRecapsByDate<T extends { sortDate: string; id: string }>(
+	recaps: readonly T[],
+): T[] {
+	return recaps.toSorted(
+		(a, b) => b.sortDate.localeCompare(a.sortDate) || a.id.localeCompare(b.id),
+	);
 }
 
 function shapeTalk(
@@ -362,7 +382,11 @@ function shapeSeries(
 	const recaps = visibleRecaps.filter((recap) => recap.seriesId === entry.id);
 	const stops = data.stops.map((stop): Stop => {
 		const recap = recaps.find((r) => r.city.toLowerCase() === stop.city.toLowerCase());
-		const state: StopState = recap ? 'published' : stop.date && stop.date >= today ? 'upcoming' : 'announced';
+		const state: StopState = recap
+			? 'published'
+			: stop.date && stop.date >= today
+				? 'upcoming'
+				: 'announced';
 		return { city: stop.city, country: stop.country, date: stop.date, state, recapId: recap?.id };
 	});
 	return {
@@ -381,7 +405,12 @@ function shapeSeries(
 
 interface Resolver {
 	one<T>(owner: RawEntry<unknown>, field: string, ref: EntryRef, index: Map<string, T>): T;
-	many<T>(owner: RawEntry<unknown>, field: string, refs: readonly EntryRef[], index: Map<string, T>): T[];
+	many<T>(
+		owner: RawEntry<unknown>,
+		field: string,
+		refs: readonly EntryRef[],
+		index: Map<string, T>,
+	): T[];
 }
 
 /**
@@ -393,7 +422,12 @@ function createResolver(raw: RawContent, problems: ContentProblem[]): Resolver {
 	for (const name of Object.keys(raw) as CollectionName[]) {
 		for (const entry of raw[name]) ownerCollection.set(entry, name);
 	}
-	const report = (owner: RawEntry<unknown>, field: string, ref: EntryRef, known: Iterable<string>) => {
+	const report = (
+		owner: RawEntry<unknown>,
+		field: string,
+		ref: EntryRef,
+		known: Iterable<string>,
+	) => {
 		const target = COLLECTION_FILES[ref.collection];
 		const guess = closestId(ref.id, known);
 		problems.push({
@@ -416,7 +450,12 @@ function createResolver(raw: RawContent, problems: ContentProblem[]): Resolver {
 			}
 			return found;
 		},
-		many<T>(owner: RawEntry<unknown>, field: string, refs: readonly EntryRef[], index: Map<string, T>): T[] {
+		many<T>(
+			owner: RawEntry<unknown>,
+			field: string,
+			refs: readonly EntryRef[],
+			index: Map<string, T>,
+		): T[] {
 			const found: T[] = [];
 			refs.forEach((ref, i) => {
 				const value = index.get(ref.id);

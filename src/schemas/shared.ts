@@ -28,7 +28,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function calendarDate(field: string) {
 	return z.preprocess(
-		(value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+		(value) =>
+			value instanceof Date && !Number.isNaN(value.getTime())
+				? value.toISOString().slice(0, 10)
+				: value,
 		z
 			.string({ error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
 			.regex(ISO_DATE, { error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
@@ -58,9 +61,15 @@ const MARKUP = /<[a-z!/?][^>]*>|&[a-z]+;|&#\d+;/i;
  * Text shown as-is in titles, names, captions and alt text. Markup is rejected rather than
  * escaped twice or, worse, rendered: these fields are plain text everywhere, feeds included.
  */
-export function plainText(field: string, { max }: { max?: number } = {}) {
+export function plainText(
+	field: string,
+	{
+		max,
+		required = `\`${field}\` is required: write it as plain text`,
+	}: { max?: number; required?: string } = {},
+) {
 	let schema = z
-		.string({ error: `\`${field}\` is required: write it as plain text` })
+		.string({ error: required })
 		.trim()
 		.min(1, { error: `\`${field}\` must not be empty` })
 		.refine((value) => !MARKUP.test(value), {
@@ -78,9 +87,9 @@ export function plainText(field: string, { max }: { max?: number } = {}) {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A topic id such as `embeddings` or `batch-inference`: lowercase words joined by hyphens. */
-export const topicId = z
-	.string()
-	.regex(SLUG, { error: 'each topic must be lowercase words joined by hyphens, e.g. batch-inference' });
+export const topicId = z.string().regex(SLUG, {
+	error: 'each topic must be lowercase words joined by hyphens, e.g. batch-inference',
+});
 
 /** A photo with its required alt text and optional caption. */
 export function photo(context: SchemaContext, field: string) {
@@ -89,7 +98,10 @@ export function photo(context: SchemaContext, field: string) {
 			/** Path to the image file, relative to the file that names it (e.g. `./photos/hero.jpg`). */
 			src: context.image(),
 			/** What the photo shows, for readers who cannot see it. Required. */
-			alt: plainText(`${field}.alt`, { max: 300 }),
+			alt: plainText(`${field}.alt`, {
+				max: 300,
+				required: `\`${field}.alt\` is required: describe what the photo shows for readers who cannot see it`,
+			}),
 			/** Optional caption shown under the photo. */
 			caption: plainText(`${field}.caption`, { max: 300 }).optional(),
 		},

@@ -49,7 +49,9 @@ describe('the built site', () => {
 			expect($('meta[name="description"]').attr('content')?.trim(), file).toBeTruthy();
 			expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^https:\/\//);
 			expect($('h1').length, file).toBe(1);
-			expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(`${SITE}rss.xml`);
+			expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(
+				`${SITE}rss.xml`,
+			);
 		}
 	});
 
@@ -71,7 +73,10 @@ describe('the Seattle recap page', () => {
 		const $ = await page(RECAP);
 		const sections = $('section.talk')
 			.toArray()
-			.map((section) => ({ id: $(section).attr('id'), heading: $(section).find('h2').text().trim() }));
+			.map((section) => ({
+				id: $(section).attr('id'),
+				heading: $(section).find('h2').text().trim(),
+			}));
 		expect(sections.map((s) => s.id)).toEqual([
 			'keynote',
 			'notion',
@@ -94,7 +99,10 @@ describe('the Seattle recap page', () => {
 		const people = new Map<string, string>();
 		$('section.talk .speaker').each((_, card) => {
 			const $card = $(card);
-			people.set($card.find('.name').text().trim(), `${$card.find('.role').text().trim()} / ${$card.find('.company').text().trim()}`);
+			people.set(
+				$card.find('.name').text().trim(),
+				`${$card.find('.role').text().trim()} / ${$card.find('.company').text().trim()}`,
+			);
 			const img = $card.find('img');
 			expect(img.attr('alt')).toMatch(/\S/);
 			expect(img.attr('srcset')).toMatch(/\.webp 2x/);
@@ -117,10 +125,18 @@ describe('the Seattle recap page', () => {
 	it('links each user talk to its deeper writeup', async () => {
 		const $ = await page(RECAP);
 		const writeup = (id: string) => $(`#${id} a.writeup`).attr('href');
-		expect(writeup('notion')).toBe('https://www.notion.com/blog/two-years-of-vector-search-at-notion');
-		expect(writeup('salesforce')).toBe('https://www.anyscale.com/blog/ray-data-llm-2x-throughput-vs-vllm');
-		expect(writeup('uber')).toBe('https://uber.com/blog/how-uber-uses-ray-to-optimize-the-rides-business');
-		expect(writeup('apple')).toBe('https://www.anyscale.com/blog/open-source-rl-libraries-for-llms');
+		expect(writeup('notion')).toBe(
+			'https://www.notion.com/blog/two-years-of-vector-search-at-notion',
+		);
+		expect(writeup('salesforce')).toBe(
+			'https://www.anyscale.com/blog/ray-data-llm-2x-throughput-vs-vllm',
+		);
+		expect(writeup('uber')).toBe(
+			'https://uber.com/blog/how-uber-uses-ray-to-optimize-the-rides-business',
+		);
+		expect(writeup('apple')).toBe(
+			'https://www.anyscale.com/blog/open-source-rl-libraries-for-llms',
+		);
 	});
 
 	it('shows the headline results as figures', async () => {
@@ -164,7 +180,9 @@ describe('the RSS feed', () => {
 
 	beforeAll(async () => {
 		const xml = await readFile(path.join(build.outDir, 'rss.xml'), 'utf8');
-		const feed = parser.parse(xml) as { rss: { '@version': string; channel: Record<string, unknown> } };
+		const feed = parser.parse(xml) as {
+			rss: { '@version': string; channel: Record<string, unknown> };
+		};
 		expect(feed.rss['@version']).toBe('2.0');
 		channel = feed.rss.channel;
 		items = ([] as Item[]).concat(channel.item as Item | Item[]);
@@ -192,8 +210,12 @@ describe('the RSS feed', () => {
 		expect(headings).toHaveLength(7);
 		expect(headings.join('\n')).toContain('Notion');
 		const urls = [
-			...content('a').toArray().map((a) => content(a).attr('href') ?? ''),
-			...content('img').toArray().map((img) => content(img).attr('src') ?? ''),
+			...content('a')
+				.toArray()
+				.map((a) => content(a).attr('href') ?? ''),
+			...content('img')
+				.toArray()
+				.map((img) => content(img).attr('src') ?? ''),
 		];
 		expect(content('img').length).toBeGreaterThanOrEqual(3);
 		for (const url of urls) expect(url, url).toMatch(/^https:\/\//);

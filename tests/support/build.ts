@@ -26,27 +26,35 @@ export interface BuildOptions {
 }
 
 /** Runs `astro build` with the project's pinned Node and returns its exit code and output. */
-export function astroBuild({ outDir, contentDir, now = '2026-06-01T12:00:00Z' }: BuildOptions): Promise<BuildResult> {
+export function astroBuild({
+	outDir,
+	contentDir,
+	now = '2026-06-01T12:00:00Z',
+}: BuildOptions): Promise<BuildResult> {
 	const absoluteOut = path.join(projectRoot, outDir);
 	const bin = path.join(projectRoot, 'node_modules', '.bin');
 	return new Promise((resolve, reject) => {
-		const child = spawn(path.join(bin, 'node'), [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-			cwd: projectRoot,
-			env: {
-				...process.env,
-				PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
-				RECAP_OUT_DIR: absoluteOut,
-				// Each build keeps its own content store and image cache, so builds of different
-				// content never see each other's entries.
-				RECAP_CACHE_DIR: `${absoluteOut}-cache`,
-				RECAP_NOW: now,
-				...(contentDir ? { RECAP_CONTENT_DIR: `./${contentDir}` } : {}),
-				ASTRO_TELEMETRY_DISABLED: '1',
-				FORCE_COLOR: '0',
-				NO_COLOR: '1',
+		const child = spawn(
+			path.join(bin, 'node'),
+			[path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
+			{
+				cwd: projectRoot,
+				env: {
+					...process.env,
+					PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+					RECAP_OUT_DIR: absoluteOut,
+					// Each build keeps its own content store and image cache, so builds of different
+					// content never see each other's entries.
+					RECAP_CACHE_DIR: `${absoluteOut}-cache`,
+					RECAP_NOW: now,
+					...(contentDir ? { RECAP_CONTENT_DIR: `./${contentDir}` } : {}),
+					ASTRO_TELEMETRY_DISABLED: '1',
+					FORCE_COLOR: '0',
+					NO_COLOR: '1',
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
 			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -61,7 +69,9 @@ export function astroBuild({ outDir, contentDir, now = '2026-06-01T12:00:00Z' }:
  */
 export async function contentCopy(
 	name: string,
-	edit: (file: (relative: string) => { read(): Promise<string>; write(text: string): Promise<void> }) => Promise<void>,
+	edit: (
+		file: (relative: string) => { read(): Promise<string>; write(text: string): Promise<void> },
+	) => Promise<void>,
 ): Promise<string> {
 	const relative = path.join('test-output', 'fixtures', name, 'content');
 	const target = path.join(projectRoot, relative);
