@@ -12,7 +12,8 @@ export default defineConfig({
 	// Outside node_modules, so `npm ci` keeps the image cache (see README, "Caching builds").
 	cacheDir: process.env.RECAP_CACHE_DIR ?? './.cache/astro',
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	// Every page's CSS is inlined: first paint needs the HTML and nothing else but the LCP image.
+	build: { format: 'directory', inlineStylesheets: 'always' },
 	integrations: [mdx()],
 	image: {
 		// Responsive widths used by every photo on the site.

@@ -4,7 +4,13 @@
  */
 import { z } from 'astro/zod';
 import { ContentError } from '../../src/lib/errors.ts';
-import { buildSite, type BuildOptions, type RawContent, type RawEntry, type SiteModel } from '../../src/lib/site.ts';
+import {
+	buildSite,
+	type BuildOptions,
+	type RawContent,
+	type RawEntry,
+	type SiteModel,
+} from '../../src/lib/site.ts';
 import { companySchema } from '../../src/schemas/company.ts';
 import { recapSchema } from '../../src/schemas/recap.ts';
 import { seriesSchema } from '../../src/schemas/series.ts';
@@ -12,7 +18,12 @@ import type { SchemaContext } from '../../src/schemas/shared.ts';
 import { speakerSchema } from '../../src/schemas/speaker.ts';
 import { talkSchema } from '../../src/schemas/talk.ts';
 import { writeupSchema } from '../../src/schemas/writeup.ts';
-import { roadshowInputs, TODAY, type ContentInputs, type Input } from '../fixtures/unit/roadshow.ts';
+import {
+	roadshowInputs,
+	TODAY,
+	type ContentInputs,
+	type Input,
+} from '../fixtures/unit/roadshow.ts';
 
 /** The image formats Astro's `image()` accepts, for the stand-in below. */
 const IMAGE_FORMATS = ['jpg', 'png', 'webp', 'avif', 'gif', 'tiff', 'svg', 'jpeg', 'apng'] as const;
@@ -119,6 +130,7 @@ export function contentErrorOf(build: () => unknown): ContentError {
 /** Finds an item by id; throws (failing the test) if it is missing. */
 export function byId<T extends { id: string }>(items: readonly T[], id: string): T {
 	const item = items.find((candidate) => candidate.id === id);
-	if (item === undefined) throw new Error(`no item "${id}" among: ${items.map((i) => i.id).join(', ')}`);
+	if (item === undefined)
+		throw new Error(`no item "${id}" among: ${items.map((i) => i.id).join(', ')}`);
 	return item;
 }
