@@ -2,7 +2,9 @@
 import { getViteConfig } from 'astro/config';
 
 // Unit tests run through Astro's Vite config, so `astro:*` modules can be mocked and components
-// rendered with the container API. Build tests run real `astro build`s, one at a time.
+// rendered with the container API. The "site" project builds the real site once (global setup)
+// and runs the build checks, quality gates and browser tests against it, one file at a time:
+// builds and chromium each want both cores.
 export default getViteConfig({
 	test: {
 		projects: [
@@ -13,8 +15,9 @@ export default getViteConfig({
 			{
 				extends: true,
 				test: {
-					name: 'build',
-					include: ['tests/build/**/*.test.ts'],
+					name: 'site',
+					include: ['tests/build/**/*.test.ts', 'tests/gates/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/support/global-setup.ts'],
 					fileParallelism: false,
 					testTimeout: 300_000,
 					hookTimeout: 600_000,

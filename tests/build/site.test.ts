@@ -6,19 +6,13 @@ import { load } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, type BuildResult } from '../support/build.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const SITE = 'https://ray-on-the-road.example.com/';
 const RECAP = 'recaps/ray-day-seattle-2026/index.html';
 
-let build: BuildResult;
+const build = { outDir: inject('siteDir') };
 const page = async (file: string) => load(await readFile(path.join(build.outDir, file), 'utf8'));
-
-beforeAll(async () => {
-	build = await astroBuild({ outDir: 'test-output/build/real-site' });
-	if (build.code !== 0) throw new Error(`The real site did not build:\n${build.output}`);
-});
 
 async function htmlFiles(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
