@@ -24,7 +24,9 @@ describe('derived schema types', () => {
 		expectTypeOf<Extract<TalkData, { kind: 'workshop' }>['modules']>().toEqualTypeOf<
 			{ title: string; summary: string }[]
 		>();
-		expectTypeOf<Extract<TalkData, { kind: 'roundtable' }>['inviteOnly']>().toEqualTypeOf<boolean>();
+		expectTypeOf<
+			Extract<TalkData, { kind: 'roundtable' }>['inviteOnly']
+		>().toEqualTypeOf<boolean>();
 		expectTypeOf<Extract<TalkData, { kind: 'talk' }>>().not.toHaveProperty('modules');
 	});
 
