@@ -5,13 +5,17 @@
  */
 import { getCollection, getEntry, render } from 'astro:content';
 import { siteConfig } from '../site.config.ts';
-import { resolveNow, todayIn } from './dates.ts';
+import { resolveToday } from './dates.ts';
 import { buildSite, type SiteModel } from './site.ts';
 
 let site: Promise<SiteModel> | undefined;
 
-/** The build's "now", read once: `RECAP_NOW` when set, else the clock. */
-export const buildNow = resolveNow(process.env.RECAP_NOW, () => new Date());
+/** The build's "today" in the site's time zone, read once: `RECAP_NOW` when set, else the clock. */
+export const buildToday = resolveToday(
+	process.env.RECAP_NOW,
+	() => new Date(),
+	siteConfig.timeZone,
+);
 
 /** The shaped site, built once per build (or dev-server module load). */
 export function getSite(): Promise<SiteModel> {
@@ -31,7 +35,7 @@ async function loadSite(): Promise<SiteModel> {
 	return buildSite(
 		{ series, companies, speakers, writeups, recaps, talks },
 		{
-			today: todayIn(buildNow, siteConfig.timeZone),
+			today: buildToday,
 			includeUnpublished: import.meta.env.DEV,
 			defaultAuthor: siteConfig.defaultAuthor,
 		},

@@ -19,8 +19,10 @@ export function absolutizeHtml(html: string, base: string | URL): string {
 			if (value !== undefined) attributes[name] = absolute(value, base);
 		}
 		if (attributes.srcset !== undefined) {
+			// A candidate ends at a comma after its descriptor (`320w,`) or at a comma followed by
+			// whitespace; a comma inside a URL (`/w_320,h_200/a.jpg`, `data:…;base64,…`) is kept.
 			attributes.srcset = attributes.srcset
-				.split(',')
+				.split(/(?<=\s[\d.]+[wx])\s*,\s*|\s*,\s+/)
 				.map((candidate) => {
 					const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
 					return [absolute(url, base), ...descriptor].join(' ');

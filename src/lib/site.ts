@@ -72,6 +72,8 @@ export interface Writeup {
 export interface Talk {
 	/** `<recap-id>/<talk-id>`. */
 	id: string;
+	/** The authored file, relative to the project root. */
+	file: string;
 	recapId: string;
 	/** The section's fragment on the recap page. */
 	anchor: string;
@@ -94,6 +96,8 @@ export type RecapStatus = 'published' | 'scheduled' | 'draft';
 
 export interface Recap {
 	id: string;
+	/** The authored `index.mdx`, relative to the project root. */
+	file: string;
 	title: string;
 	description: string;
 	seriesId: string;
@@ -282,6 +286,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 		}
 		allRecaps.push({
 			id: entry.id,
+			file,
 			title: data.title,
 			description: data.description,
 			seriesId: data.series.id,
@@ -340,6 +345,7 @@ function shapeTalk(
 	const { data } = entry;
 	return {
 		id: entry.id,
+		file: fileOf(entry, 'talks'),
 		recapId: recapIdOfTalk(entry.id),
 		anchor: talkAnchor(entry.id),
 		title: data.title,
@@ -363,9 +369,9 @@ function checkTalkOrder(talks: readonly Talk[], problems: ContentProblem[]): voi
 		const talk = talks[i]!;
 		if (previous.order === talk.order) {
 			problems.push({
-				file: COLLECTION_FILES.talks.path(talk.id),
+				file: talk.file,
 				field: 'order',
-				problem: `${talk.order} is also the order of ${COLLECTION_FILES.talks.path(previous.id)}`,
+				problem: `${talk.order} is also the order of ${previous.file}`,
 				fix: 'give every talk of a recap its own number',
 			});
 		}

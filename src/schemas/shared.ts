@@ -22,23 +22,46 @@ export interface EntryRef<C extends CollectionName = CollectionName> {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * `z.strictObject` with an author-facing message for unknown fields, which are nearly always a
+ * typo (`speaker:` for `speakers:`) and would otherwise be dropped without a word.
+ */
+export function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+	return z.strictObject(shape, {
+		error: (issue) =>
+			issue.code === 'unrecognized_keys'
+				? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `\`${key}\``).join(', ')}: check the spelling against the fields this file accepts, or remove ${issue.keys.length === 1 ? 'it' : 'them'}`
+				: undefined,
+	});
+}
+
+/**
  * A calendar date written `YYYY-MM-DD`. YAML turns an unquoted date into a `Date` at midnight UTC;
  * both forms are accepted and normalised to the `YYYY-MM-DD` string, so event days never shift
  * with the build machine's time zone.
  */
 export function calendarDate(field: string) {
+	const format = `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09`;
 	return z.preprocess(
 		(value) =>
 			value instanceof Date && !Number.isNaN(value.getTime())
 				? value.toISOString().slice(0, 10)
 				: value,
-		z
-			.string({ error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
-			.regex(ISO_DATE, { error: `\`${field}\` must be a date written YYYY-MM-DD, e.g. 2026-04-09` })
-			.refine((value) => isRealDate(value), {
-				error: `\`${field}\` is not a real calendar date: check the month and the day`,
-			}),
+		z.string({ error: format }).superRefine((value, ctx) => {
+			// One message per mistake: a malformed date is not also "not a real date".
+			if (!ISO_DATE.test(value)) ctx.addIssue({ code: 'custom', message: format });
+			else if (!isRealDate(value)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `\`${field}\` is not a real calendar date: check the month and the day`,
+				});
+			}
+		}),
 	);
+}
+
+/** True for a well-formed, real `YYYY-MM-DD` date: what `calendarDate` accepts. */
+export function isCalendarDate(value: unknown): value is string {
+	return typeof value === 'string' && ISO_DATE.test(value) && isRealDate(value);
 }
 
 function isRealDate(value: string): boolean {
@@ -48,11 +71,10 @@ function isRealDate(value: string): boolean {
 
 /** An `https://` address: feeds and pages must never link readers to plain http. */
 export function httpsUrl(field: string) {
-	return z
-		.url({ error: `\`${field}\` must be a full web address starting with https://` })
-		.refine((value) => value.startsWith('https://'), {
-			error: `\`${field}\` must start with https:// (plain http is not allowed)`,
-		});
+	return z.url({
+		protocol: /^https$/,
+		error: `\`${field}\` must be a full web address starting with https:// (plain http is not allowed)`,
+	});
 }
 
 const MARKUP = /<[a-z!/?][^>]*>|&[a-z]+;|&#\d+;/i;

@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { httpsUrl, photo, plainText, type SchemaContext } from './shared.ts';
+import { fields, httpsUrl, photo, plainText, type SchemaContext } from './shared.ts';
 
 /**
  * `content/speakers/<speaker-id>.yaml`: a person, reused across every city they speak in.
  * The portrait sits beside the file (`content/speakers/<speaker-id>.jpg`).
  */
 export function speakerSchema(context: SchemaContext) {
-	return z.strictObject({
+	return fields({
 		/** Full name as the person writes it (any script; a single name is fine). */
 		name: plainText('name', { max: 80 }),
 		/** Job title at the time of their most recent talk, e.g. `Staff Engineer, Search Platform`. */
@@ -18,7 +18,7 @@ export function speakerSchema(context: SchemaContext) {
 		/** Links to the person's public profiles or site. */
 		links: z
 			.array(
-				z.strictObject({
+				fields({
 					/** What the link is, e.g. `GitHub` or `Website`. */
 					label: plainText('links[].label', { max: 40 }),
 					/** The address (https). */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { photo, plainText, topicId, type SchemaContext } from './shared.ts';
+import { fields, photo, plainText, type SchemaContext, topicId } from './shared.ts';
 
 /** The kinds of session a recap can contain. */
 export const TALK_KINDS = ['keynote', 'talk', 'workshop', 'panel', 'roundtable'] as const;
@@ -12,7 +12,7 @@ export type TalkKind = (typeof TALK_KINDS)[number];
  */
 export function talkSchema(context: SchemaContext) {
 	const speakers = (min: number, why: string) =>
-		z.array(context.reference('speakers')).min(min, { error: why });
+		z.array(context.reference('speakers'), { error: why }).min(min, { error: why });
 
 	const common = {
 		/** The session's title. */
@@ -28,7 +28,7 @@ export function talkSchema(context: SchemaContext) {
 		/** The headline figures, e.g. `{ value: "80%+", label: "lower embedding cost" }`. */
 		results: z
 			.array(
-				z.strictObject({
+				fields({
 					/** The figure itself, short: `10x`, `80%+`, `< 15 s`. */
 					value: plainText('results[].value', { max: 16 }),
 					/** What the figure measures, e.g. `faster queries`. */
@@ -47,21 +47,21 @@ export function talkSchema(context: SchemaContext) {
 	return z.discriminatedUnion(
 		'kind',
 		[
-			z.strictObject({
+			fields({
 				...common,
 				/** An opening or closing keynote. */
 				kind: z.literal('keynote'),
 				/** Who gave it: ids of files in `content/speakers/`. */
 				speakers: speakers(1, 'a keynote needs at least one speaker in `speakers`'),
 			}),
-			z.strictObject({
+			fields({
 				...common,
 				/** A talk, such as a user story. */
 				kind: z.literal('talk'),
 				/** Who presented it: ids of files in `content/speakers/`. */
 				speakers: speakers(1, 'a talk needs at least one speaker in `speakers`'),
 			}),
-			z.strictObject({
+			fields({
 				...common,
 				/** A hands-on workshop. */
 				kind: z.literal('workshop'),
@@ -70,23 +70,24 @@ export function talkSchema(context: SchemaContext) {
 				/** The workshop's modules, in order. */
 				modules: z
 					.array(
-						z.strictObject({
+						fields({
 							/** The module's title, e.g. `Ray Core`. */
 							title: plainText('modules[].title', { max: 80 }),
 							/** What it covered, in a sentence. */
 							summary: plainText('modules[].summary', { max: 240 }),
 						}),
+						{ error: 'a workshop needs at least one entry in `modules`' },
 					)
 					.min(1, { error: 'a workshop needs at least one entry in `modules`' }),
 			}),
-			z.strictObject({
+			fields({
 				...common,
 				/** A panel discussion. */
 				kind: z.literal('panel'),
 				/** The panelists: ids of files in `content/speakers/`. */
 				speakers: speakers(2, 'a panel needs at least two panelists in `speakers`'),
 			}),
-			z.strictObject({
+			fields({
 				...common,
 				/** A roundtable discussion; its participants may stay unnamed. */
 				kind: z.literal('roundtable'),

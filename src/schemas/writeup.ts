@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { calendarDate, httpsUrl, plainText } from './shared.ts';
+import { calendarDate, fields, httpsUrl, plainText } from './shared.ts';
 
 /** `content/writeups/<writeup-id>.yaml`: a deeper article a talk points readers to ("go deeper"). */
 export function writeupSchema() {
-	return z.strictObject({
+	return fields({
 		/** The article's title, as its publisher wrote it. */
 		title: plainText('title', { max: 200 }),
 		/** The article's address (https). */

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { calendarDateToUtc, formatCalendarDate, resolveNow, todayIn } from '../../src/lib/dates.ts';
+import {
+	calendarDateToUtc,
+	formatCalendarDate,
+	resolveNow,
+	resolveToday,
+	todayIn,
+} from '../../src/lib/dates.ts';
 
 afterEach(() => {
 	vi.unstubAllEnvs();
@@ -103,17 +109,34 @@ describe('resolveNow', () => {
 		);
 	});
 
-	// BUG (src/lib/dates.ts, resolveNow): it hands the value to `new Date()`, which in V8 accepts
-	// far more than ISO: "April 9" becomes 2001-04-09 and "2026-02-30" becomes 2026-03-02, both
-	// silently. The doc promises "an ISO date or date-time"; anything else should throw.
-	it.fails.each([['April 9'], ['2026-02-30'], ['1']])('throws on the non-ISO value %j', (value) => {
+	// `new Date()` alone accepts far more than ISO: "April 9" would become 2001-04-09 and
+	// "2026-02-30" would roll over to 2026-03-02, both silently.
+	it.each([['April 9'], ['2026-02-30'], ['1']])('throws on the non-ISO value %j', (value) => {
 		expect(() => resolveNow(value, clock)).toThrow(/RECAP_NOW/);
 	});
+});
 
-	// BUG (src/lib/dates.ts, resolveNow + todayIn, as src/lib/content.ts combines them): a bare
-	// `RECAP_NOW=2026-04-09` is midnight UTC, which in the site's zone (America/Los_Angeles) is
-	// still April 8, so a recap due on 2026-04-09 is not yet published "as of 2026-04-09".
-	it.fails('RECAP_NOW=2026-04-09 means April 9 in the site time zone', () => {
-		expect(todayIn(resolveNow('2026-04-09', clock), 'America/Los_Angeles')).toBe('2026-04-09');
+describe('resolveToday', () => {
+	const clock = () => new Date('2026-04-09T03:00:00Z');
+
+	// A bare date is midnight UTC, still April 8 in America: it must mean the day as written.
+	it.each([['America/Los_Angeles'], ['Pacific/Kiritimati'], ['UTC']])(
+		'RECAP_NOW=2026-04-09 means April 9 in %s',
+		(timeZone) => {
+			expect(resolveToday('2026-04-09', clock, timeZone)).toBe('2026-04-09');
+		},
+	);
+
+	it('converts a date-time into the site time zone', () => {
+		expect(resolveToday('2026-04-09T03:00:00Z', clock, 'America/Los_Angeles')).toBe('2026-04-08');
+	});
+
+	it('falls back to the clock, in the site time zone', () => {
+		expect(resolveToday(undefined, clock, 'America/Los_Angeles')).toBe('2026-04-08');
+		expect(resolveToday(undefined, clock, 'UTC')).toBe('2026-04-09');
+	});
+
+	it('rejects a value that is not a date', () => {
+		expect(() => resolveToday('soon', clock, 'UTC')).toThrow(/RECAP_NOW: "soon"/);
 	});
 });

@@ -511,10 +511,10 @@ describe('content problems', () => {
 		]);
 	});
 
-	// BUG (src/lib/site.ts, checkTalkOrder): the duplicate-order problem always names
+	// Regression (src/lib/site.ts, checkTalkOrder): this used to go wrong: the duplicate-order problem always names
 	// `content/recaps/<recap>/talks/<talk>.mdx`, ignoring the entry's `filePath`, unlike every
 	// other problem (which uses `fileOf`). With RECAP_CONTENT_DIR set, it points at the wrong file.
-	it.fails('names the file the loader read for a duplicate order too', () => {
+	it('names the file the loader read for a duplicate order too', () => {
 		const raw = toRawContent(roadshowInputs());
 		const talks = raw.talks.map((entry) =>
 			entry.id.startsWith('sample-town-2026/')
