@@ -9,6 +9,7 @@ import { seriesSchema } from './schemas/series.ts';
 import type { SchemaContext } from './schemas/shared.ts';
 import { speakerSchema } from './schemas/speaker.ts';
 import { talkSchema } from './schemas/talk.ts';
+import { topicSchema } from './schemas/topic.ts';
 import { writeupSchema } from './schemas/writeup.ts';
 
 // Test fixtures and benchmark sites point the build at another content folder.
@@ -39,6 +40,10 @@ export const collections = {
 	writeups: defineCollection({
 		loader: glob({ base: `${root}/writeups`, pattern: '*.{yaml,yml}' }),
 		schema: writeupSchema(),
+	}),
+	topics: defineCollection({
+		loader: glob({ base: `${root}/topics`, pattern: '*.{yaml,yml}' }),
+		schema: topicSchema(),
 	}),
 	recaps: defineCollection({
 		loader: glob({

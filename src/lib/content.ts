@@ -1,14 +1,20 @@
 /**
  * The one thin shell over `astro:content`: it loads every collection, hands them to the pure
- * `buildSite` (which resolves references and throws on dangling ones) and renders entry bodies.
- * Pages get shaped data from here and never call `getCollection` themselves.
+ * `buildSite` (which resolves references and throws on dangling ones), builds the cross-link
+ * indexes and renders entry bodies. Pages get shaped data from here and never call
+ * `getCollection` themselves. Everything is computed once per build and shared by all pages.
  */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render } from 'astro:content';
+import FeedRecap from '../components/FeedRecap.astro';
 import { siteConfig } from '../site.config.ts';
+import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { resolveToday } from './dates.ts';
-import { buildSite, type SiteModel } from './site.ts';
-
-let site: Promise<SiteModel> | undefined;
+import { toFeedItems, type FeedItem } from './feed.ts';
+import { readingMinutes } from './reading.ts';
+import { buildSite, type Recap, type SiteModel } from './site.ts';
 
 /** The build's "today" in the site's time zone, read once: `RECAP_NOW` when set, else the clock. */
 export const buildToday = resolveToday(
@@ -17,23 +23,34 @@ export const buildToday = resolveToday(
 	siteConfig.timeZone,
 );
 
+let site: Promise<SiteModel> | undefined;
+let crossLinks: Promise<CrossLinks> | undefined;
+const recapHtml = new Map<string, Promise<string>>();
+
 /** The shaped site, built once per build (or dev-server module load). */
 export function getSite(): Promise<SiteModel> {
 	site ??= loadSite();
 	return site;
 }
 
+/** Cross-link indexes over the visible site. */
+export function getCrossLinks(): Promise<CrossLinks> {
+	crossLinks ??= getSite().then(buildCrossLinks);
+	return crossLinks;
+}
+
 async function loadSite(): Promise<SiteModel> {
-	const [series, companies, speakers, writeups, recaps, talks] = await Promise.all([
+	const [series, companies, speakers, writeups, recaps, talks, topics] = await Promise.all([
 		getCollection('series'),
 		getCollection('companies'),
 		getCollection('speakers'),
 		getCollection('writeups'),
 		getCollection('recaps'),
 		getCollection('talks'),
+		getCollection('topics'),
 	]);
 	return buildSite(
-		{ series, companies, speakers, writeups, recaps, talks },
+		{ series, companies, speakers, writeups, recaps, talks, topics },
 		{
 			today: buildToday,
 			includeUnpublished: import.meta.env.DEV,
@@ -59,4 +76,50 @@ export async function renderTalkBodies(talkIds: readonly string[]) {
 		}),
 	);
 	return new Map(bodies);
+}
+
+/**
+ * The whole recap as one HTML fragment (prose, photos, every talk), rendered once per build and
+ * shared by every feed and by the reading time. URLs in it are still root-relative.
+ */
+export function renderRecapHtml(recap: Recap): Promise<string> {
+	let html = recapHtml.get(recap.id);
+	if (!html) {
+		html = renderWithContainer(recap);
+		recapHtml.set(recap.id, html);
+	}
+	return html;
+}
+
+let container: Promise<AstroContainer> | undefined;
+
+async function renderWithContainer(recap: Recap): Promise<string> {
+	container ??= loadRenderers([getContainerRenderer()]).then((renderers) =>
+		AstroContainer.create({ renderers }),
+	);
+	// typescript-eslint cannot see .astro modules' types (astro check does), hence the disable.
+	// eslint-disable-next-line @typescript-eslint/no-unsafe-argument
+	return (await container).renderToString(FeedRecap, {
+		props: {
+			recap,
+			Body: await renderRecapBody(recap.id),
+			talkBodies: await renderTalkBodies(recap.talks.map((talk) => talk.id)),
+			lang: siteConfig.lang,
+		},
+	});
+}
+
+/** Minutes to read a recap, from its rendered text. */
+export async function recapReadingMinutes(recap: Recap): Promise<number> {
+	return readingMinutes(await renderRecapHtml(recap), siteConfig.lang);
+}
+
+/** Feed items for these recaps (newest first), with their full rendered content. */
+export async function feedItemsFor(recaps: readonly Recap[]): Promise<FeedItem[]> {
+	const rendered = new Map(
+		await Promise.all(
+			recaps.map(async (recap) => [recap.id, await renderRecapHtml(recap)] as const),
+		),
+	);
+	return toFeedItems(recaps, rendered, siteConfig.url);
 }

@@ -4,7 +4,7 @@
  * Everything is derived from the site model, so a link typed once in the content shows up
  * everywhere it belongs, and nothing from a draft or scheduled recap can leak in.
  */
-import type { Company, Recap, SiteModel, Speaker, Talk, Writeup } from './site.ts';
+import type { Company, Recap, SiteModel, Speaker, Talk, Topic, Writeup } from './site.ts';
 
 /** A talk together with the recap it belongs to, the unit most listings show. */
 export interface TalkInRecap {
@@ -27,7 +27,7 @@ export interface CrossLinks {
 	/** Companies with at least one visible talk or speaker, by name. */
 	companies: readonly Company[];
 	/** Topics of visible talks, by name. */
-	topics: readonly string[];
+	topics: readonly Topic[];
 	/** Writeups cited by at least one visible talk. */
 	writeups: readonly Writeup[];
 }
@@ -40,7 +40,7 @@ export function buildCrossLinks(site: SiteModel): CrossLinks {
 		talk.company.id,
 		...talk.speakers.map((s) => s.company.id),
 	]);
-	const talksByTopic = groupBy(talks, ({ talk }) => talk.topics);
+	const talksByTopic = groupBy(talks, ({ talk }) => talk.topics.map((t) => t.id));
 	const talksByWriteup = groupBy(talks, ({ talk }) => talk.writeups.map((w) => w.id));
 
 	const speakers = site.speakers.filter((speaker) => talksBySpeaker.has(speaker.id));
@@ -59,7 +59,7 @@ export function buildCrossLinks(site: SiteModel): CrossLinks {
 		speakers,
 		speakersByCompany,
 		companies,
-		topics: [...talksByTopic.keys()].toSorted((a, b) => a.localeCompare(b, 'en')),
+		topics: site.topics.filter((topic) => talksByTopic.has(topic.id)),
 		writeups: site.writeups.filter((writeup) => talksByWriteup.has(writeup.id)),
 	};
 }
@@ -78,7 +78,7 @@ export function relatedTalks(talk: Talk, links: CrossLinks, limit = 4): TalkInRe
 	};
 	for (const speaker of talk.speakers) add(links.talksBySpeaker.get(speaker.id), 3);
 	add(links.talksByCompany.get(talk.company.id), 2);
-	for (const topic of talk.topics) add(links.talksByTopic.get(topic), 1);
+	for (const topic of talk.topics) add(links.talksByTopic.get(topic.id), 1);
 	return [...scores]
 		.toSorted(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a.localeCompare(b))
 		.slice(0, limit)

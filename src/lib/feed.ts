@@ -15,6 +15,8 @@ export interface FeedItem {
 	categories: string[];
 	/** The byline, for `dc:creator`. */
 	authors: readonly string[];
+	/** Absolute URL of the item's lead image, when the caller knows it. */
+	image?: string | undefined;
 }
 
 /**
@@ -39,7 +41,7 @@ export function toFeedItems(
 			categories: uniqueSorted([
 				recap.seriesName,
 				recap.city,
-				...recap.talks.flatMap((talk) => talk.topics),
+				...recap.talks.flatMap((talk) => talk.topics.map((topic) => topic.name)),
 			]),
 			authors: recap.authors,
 		};

@@ -1,5 +1,6 @@
 import type { TalkKind } from '../schemas/talk.ts';
 import type { StopState } from './site.ts';
+import { READING_PATH, RSS_PATH, seriesPath, speakerPath, topicPath } from './urls.ts';
 
 const KIND_LABELS: Record<TalkKind, string> = {
 	keynote: 'Keynote',
@@ -42,4 +43,15 @@ export function joinNames(names: readonly string[], lang: string): string {
  */
 export function leftToRight(names: readonly string[], lang: string): string {
 	return `Left to right: ${joinNames(names, lang)}`;
+}
+
+/** The site's main navigation, in order. */
+export function navigation(featuredSeriesId: string): { label: string; path: string }[] {
+	return [
+		{ label: 'Series', path: seriesPath(featuredSeriesId) },
+		{ label: 'Speakers', path: speakerPath() },
+		{ label: 'Topics', path: topicPath() },
+		{ label: 'Further reading', path: READING_PATH },
+		{ label: 'RSS', path: RSS_PATH },
+	];
 }

@@ -10,6 +10,7 @@ import type { SeriesData } from '../schemas/series.ts';
 import type { CollectionName, EntryRef } from '../schemas/shared.ts';
 import type { SpeakerData } from '../schemas/speaker.ts';
 import type { TalkData, TalkKind } from '../schemas/talk.ts';
+import type { TopicData } from '../schemas/topic.ts';
 import type { WriteupData } from '../schemas/writeup.ts';
 import { closestId, ContentError, type ContentProblem } from './errors.ts';
 import { recapIdOfTalk, talkAnchor } from './urls.ts';
@@ -29,6 +30,7 @@ export interface RawContent {
 	writeups: readonly RawEntry<WriteupData>[];
 	recaps: readonly RawEntry<RecapData>[];
 	talks: readonly RawEntry<TalkData>[];
+	topics: readonly RawEntry<TopicData>[];
 }
 
 export interface BuildOptions {
@@ -61,6 +63,12 @@ export interface Speaker {
 	links: readonly { label: string; url: string }[];
 }
 
+export interface Topic {
+	id: string;
+	name: string;
+	description: string;
+}
+
 export interface Writeup {
 	id: string;
 	title: string;
@@ -84,7 +92,7 @@ export interface Talk {
 	company: Company;
 	speakers: readonly Speaker[];
 	results: readonly { value: string; label: string }[];
-	topics: readonly string[];
+	topics: readonly Topic[];
 	writeups: readonly Writeup[];
 	photo?: Photo | undefined;
 	modules: readonly { title: string; summary: string }[];
@@ -152,21 +160,19 @@ export interface SiteModel {
 	speakers: readonly Speaker[];
 	companies: readonly Company[];
 	writeups: readonly Writeup[];
+	topics: readonly Topic[];
 }
 
-const COLLECTION_FILES: Record<
-	CollectionName,
-	{ noun: string; path: (id: string) => string; create: string }
-> = {
-	series: { noun: 'series', path: (id) => `content/series/${id}.yaml`, create: 'create it' },
-	companies: { noun: 'company', path: (id) => `content/companies/${id}.yaml`, create: 'create it' },
-	speakers: { noun: 'speaker', path: (id) => `content/speakers/${id}.yaml`, create: 'create it' },
-	writeups: { noun: 'writeup', path: (id) => `content/writeups/${id}.yaml`, create: 'create it' },
-	recaps: { noun: 'recap', path: (id) => `content/recaps/${id}/index.mdx`, create: 'create it' },
+const COLLECTION_FILES: Record<CollectionName, { noun: string; path: (id: string) => string }> = {
+	series: { noun: 'series', path: (id) => `content/series/${id}.yaml` },
+	companies: { noun: 'company', path: (id) => `content/companies/${id}.yaml` },
+	speakers: { noun: 'speaker', path: (id) => `content/speakers/${id}.yaml` },
+	writeups: { noun: 'writeup', path: (id) => `content/writeups/${id}.yaml` },
+	recaps: { noun: 'recap', path: (id) => `content/recaps/${id}/index.mdx` },
+	topics: { noun: 'topic', path: (id) => `content/topics/${id}.yaml` },
 	talks: {
 		noun: 'talk',
 		path: (id) => `content/recaps/${id.replace('/', '/talks/')}.mdx`,
-		create: 'create it',
 	},
 };
 
@@ -179,6 +185,8 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 	const companyById = new Map(companies.map((company) => [company.id, company]));
 	const writeups = raw.writeups.map(({ id, data }) => ({ id, ...data }));
 	const writeupById = new Map(writeups.map((writeup) => [writeup.id, writeup]));
+	const topics = raw.topics.map(({ id, data }) => ({ id, ...data }));
+	const topicById = new Map(topics.map((topic) => [topic.id, topic]));
 
 	const speakers = raw.speakers.map((entry): Speaker => {
 		const { data } = entry;
@@ -202,11 +210,11 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 				file: fileOf(entry, 'talks'),
 				field: '(file)',
 				problem: `the folder content/recaps/${recapId}/ has no index.mdx`,
-				fix: `create content/recaps/${recapId}/index.mdx (npm run new:recap) or move the talk into an existing recap's talks/ folder`,
+				fix: `create content/recaps/${recapId}/index.mdx or move the talk into an existing recap's talks/ folder`,
 			});
 			continue;
 		}
-		const talk = shapeTalk(entry, resolver, { companyById, speakerById, writeupById });
+		const talk = shapeTalk(entry, resolver, { companyById, speakerById, writeupById, topicById });
 		const list = talksByRecap.get(recapId) ?? [];
 		list.push(talk);
 		talksByRecap.set(recapId, list);
@@ -262,7 +270,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 				file,
 				field: 'talks/',
 				problem: 'the recap has no talks',
-				fix: `add one file per talk in content/recaps/${entry.id}/talks/ (npm run new:talk)`,
+				fix: `add one file per talk in content/recaps/${entry.id}/talks/`,
 			});
 		}
 		const groupPhoto = data.groupPhoto && {
@@ -321,6 +329,7 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 		speakers: speakers.toSorted((a, b) => a.name.localeCompare(b.name, 'en')),
 		companies: companies.toSorted((a, b) => a.name.localeCompare(b.name, 'en')),
 		writeups,
+		topics: topics.toSorted((a, b) => a.name.localeCompare(b.name, 'en')),
 	};
 }
 
@@ -340,6 +349,7 @@ function shapeTalk(
 		companyById: Map<string, Company>;
 		speakerById: Map<string, Speaker>;
 		writeupById: Map<string, Writeup>;
+		topicById: Map<string, Topic>;
 	},
 ): Talk {
 	const { data } = entry;
@@ -355,7 +365,7 @@ function shapeTalk(
 		company: resolver.one(entry, 'company', data.company, index.companyById),
 		speakers: resolver.many(entry, 'speakers', data.speakers, index.speakerById),
 		results: data.results,
-		topics: data.topics,
+		topics: resolver.many(entry, 'topics', data.topics, index.topicById),
 		writeups: resolver.many(entry, 'writeups', data.writeups, index.writeupById),
 		photo: data.photo,
 		modules: data.kind === 'workshop' ? data.modules : [],
@@ -441,8 +451,8 @@ function createResolver(raw: RawContent, problems: ContentProblem[]): Resolver {
 			field,
 			problem: `there is no ${target.noun} "${ref.id}"`,
 			fix: guess
-				? `did you mean "${guess}"? Otherwise ${target.create}: ${target.path(ref.id)}`
-				: `correct the id, or ${target.create}: ${target.path(ref.id)}`,
+				? `did you mean "${guess}"? Otherwise create it: ${target.path(ref.id)}`
+				: `correct the id, or create it: ${target.path(ref.id)}`,
 		});
 	};
 	return {

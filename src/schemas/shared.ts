@@ -11,7 +11,8 @@ export interface SchemaContext {
 	reference: <C extends CollectionName>(collection: C) => z.ZodType<EntryRef<C>>;
 }
 
-export type CollectionName = 'series' | 'recaps' | 'talks' | 'speakers' | 'companies' | 'writeups';
+export type CollectionName =
+	'series' | 'recaps' | 'talks' | 'speakers' | 'companies' | 'writeups' | 'topics';
 
 /** A reference to another entry, as Astro's `reference()` leaves it: checked later, in `src/lib/resolve.ts`. */
 export interface EntryRef<C extends CollectionName = CollectionName> {
@@ -107,11 +108,6 @@ export function plainText(
 
 /** An id in kebab case, the same form as the file names that define entries. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** A topic id such as `embeddings` or `batch-inference`: lowercase words joined by hyphens. */
-export const topicId = z.string().regex(SLUG, {
-	error: 'each topic must be lowercase words joined by hyphens, e.g. batch-inference',
-});
 
 /** A photo with its required alt text and optional caption. */
 export function photo(context: SchemaContext, field: string) {

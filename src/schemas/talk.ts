@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { fields, photo, plainText, type SchemaContext, topicId } from './shared.ts';
+import { fields, photo, plainText, type SchemaContext } from './shared.ts';
 
 /** The kinds of session a recap can contain. */
 export const TALK_KINDS = ['keynote', 'talk', 'workshop', 'panel', 'roundtable'] as const;
@@ -36,8 +36,8 @@ export function talkSchema(context: SchemaContext) {
 				}),
 			)
 			.default([]),
-		/** Topics the session covers, e.g. `embeddings`, `batch-inference`. */
-		topics: z.array(topicId).default([]),
+		/** Topics the session covers: ids of files in `content/topics/`, e.g. `embeddings`. */
+		topics: z.array(context.reference('topics')).default([]),
 		/** Deeper reading: ids of files in `content/writeups/`. */
 		writeups: z.array(context.reference('writeups')).default([]),
 		/** An optional photo of the session, with alt text. */
