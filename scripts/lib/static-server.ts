@@ -43,7 +43,10 @@ export interface StaticServerOptions {
 	maxLifetimeMs?: number;
 }
 
-export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+	root: string,
+	options: StaticServerOptions = {},
+): Promise<StaticServer> {
 	const absoluteRoot = path.resolve(root);
 	const server: Server = createServer((request, response) => {
 		void (async () => {
@@ -84,7 +87,8 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 		server.listen(0, '127.0.0.1', resolve);
 	});
 	const address = server.address();
-	if (address === null || typeof address === 'string') throw new Error('The static server has no port');
+	if (address === null || typeof address === 'string')
+		throw new Error('The static server has no port');
 	const timer = setTimeout(() => server.close(), options.maxLifetimeMs ?? 15 * 60_000);
 	timer.unref();
 	return {

@@ -23,9 +23,42 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 describe('the built site', () => {
-	it('has the home page, the Seattle recap, a 404 page and the feed', async () => {
-		expect(await htmlFiles(build.outDir)).toEqual(['404.html', 'index.html', RECAP]);
-		await expect(readFile(path.join(build.outDir, 'rss.xml'), 'utf8')).resolves.toContain('<rss');
+	it('has every page family of the series, and the feeds', async () => {
+		const files = await htmlFiles(build.outDir);
+		const under = (folder: string) => files.filter((file) => file.startsWith(folder));
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'404.html',
+				'index.html',
+				RECAP,
+				'series/ray-on-the-road-2026/index.html',
+				'reading/index.html',
+				'speakers/index.html',
+				'companies/index.html',
+				'topics/index.html',
+			]),
+		);
+		// One page per talk, nine speaker pages, one per company and topic.
+		expect(under('recaps/ray-day-seattle-2026/').length).toBe(1 + 7);
+		expect(under('speakers/').length).toBe(1 + 9);
+		expect(under('companies/').length).toBe(1 + 5);
+		expect(under('topics/').length).toBe(1 + 10);
+		for (const feed of ['rss.xml', 'feed.json', 'series/ray-on-the-road-2026/rss.xml']) {
+			await expect(readFile(path.join(build.outDir, feed), 'utf8')).resolves.not.toBe('');
+		}
+	});
+
+	it('lists every indexable page in the sitemap, and nothing else', async () => {
+		const xml = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8');
+		const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => url).sort();
+		const pages = (await htmlFiles(build.outDir))
+			.filter((file) => file !== '404.html')
+			.map((file) => `${SITE}${file.replace(/index\.html$/, '')}`)
+			.sort();
+		expect(listed).toEqual(pages);
+		await expect(readFile(path.join(build.outDir, 'robots.txt'), 'utf8')).resolves.toContain(
+			`Sitemap: ${SITE}sitemap.xml`,
+		);
 	});
 
 	it('ships no client-side script on any page', async () => {
@@ -41,10 +74,20 @@ describe('the built site', () => {
 			expect($('html').attr('lang'), file).toBe('en');
 			expect($('title').text().trim(), file).not.toBe('');
 			expect($('meta[name="description"]').attr('content')?.trim(), file).toBeTruthy();
-			expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^https:\/\//);
+			if (file === '404.html') {
+				// Served at any missing address: it must not claim one, nor be indexed.
+				expect($('link[rel="canonical"]').length, file).toBe(0);
+				expect($('meta[name="robots"]').attr('content'), file).toBe('noindex');
+			} else {
+				expect($('link[rel="canonical"]').attr('href'), file).toMatch(/^https:\/\//);
+			}
 			expect($('h1').length, file).toBe(1);
-			expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(
-				`${SITE}rss.xml`,
+			const feeds = $('link[rel="alternate"][type="application/rss+xml"]')
+				.toArray()
+				.map((link) => $(link).attr('href'));
+			expect(feeds, file).toContain(`${SITE}rss.xml`);
+			expect($('link[rel="alternate"][type="application/feed+json"]').attr('href'), file).toBe(
+				`${SITE}feed.json`,
 			);
 		}
 	});
