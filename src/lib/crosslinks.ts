@@ -65,20 +65,29 @@ export function buildCrossLinks(site: SiteModel): CrossLinks {
 }
 
 /**
- * Talks from other recaps that share a speaker, the company or a topic with `talk`, strongest
- * ties first (a shared speaker counts 3, the company 2, each topic 1), at most `limit`.
+ * Talks from other recaps that share a speaker, the company or a topic with `talks` (one talk,
+ * or all of a recap's), strongest ties first: a shared speaker counts 3, the company 2, each topic
+ * 1, summed over the given talks. Ties go by talk id. At most `limit`.
  */
-export function relatedTalks(talk: Talk, links: CrossLinks, limit = 4): TalkInRecap[] {
+export function relatedTalks(
+	talks: Talk | readonly Talk[],
+	links: CrossLinks,
+	limit = 4,
+): TalkInRecap[] {
+	const given = Array.isArray(talks) ? (talks as readonly Talk[]) : [talks as Talk];
+	const ownRecaps = new Set(given.map((talk) => talk.recapId));
 	const scores = new Map<string, number>();
 	const add = (entries: readonly TalkInRecap[] | undefined, weight: number) => {
 		for (const entry of entries ?? []) {
-			if (entry.recap.id === talk.recapId) continue;
+			if (ownRecaps.has(entry.recap.id)) continue;
 			scores.set(entry.talk.id, (scores.get(entry.talk.id) ?? 0) + weight);
 		}
 	};
-	for (const speaker of talk.speakers) add(links.talksBySpeaker.get(speaker.id), 3);
-	add(links.talksByCompany.get(talk.company.id), 2);
-	for (const topic of talk.topics) add(links.talksByTopic.get(topic.id), 1);
+	for (const talk of given) {
+		for (const speaker of talk.speakers) add(links.talksBySpeaker.get(speaker.id), 3);
+		add(links.talksByCompany.get(talk.company.id), 2);
+		for (const topic of talk.topics) add(links.talksByTopic.get(topic.id), 1);
+	}
 	return [...scores]
 		.toSorted(([a, scoreA], [b, scoreB]) => scoreB - scoreA || a.localeCompare(b))
 		.slice(0, limit)

@@ -185,14 +185,10 @@ export function recapNavigation(
 	recap: Recap,
 	limit = 6,
 ): RecapNavigation {
-	const related = new Map<string, TalkInRecap>();
-	for (const talk of recap.talks) {
-		for (const entry of relatedTalks(talk, links, limit)) related.set(entry.talk.id, entry);
-	}
 	return {
 		crumbs: recapCrumbs(recap),
 		neighbours: seriesNeighbours(recap, site),
-		related: [...related.values()].slice(0, limit),
+		related: relatedTalks(recap.talks, links, limit),
 	};
 }
 

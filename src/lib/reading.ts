@@ -1,4 +1,7 @@
-import { parse, TEXT_NODE, walkSync, type DocumentNode } from 'ultrahtml';
+import { decodeHTML } from 'entities';
+import { ELEMENT_NODE, parse, TEXT_NODE, walkSync, type DocumentNode } from 'ultrahtml';
+
+const NOT_READ = new Set(['script', 'style', 'template']);
 
 /** Words per minute of an attentive reader of technical prose. */
 const WORDS_PER_MINUTE = 220;
@@ -13,15 +16,13 @@ const WORDS_PER_MINUTE = 220;
 export function readingMinutes(html: string, lang: string): number {
 	const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
 	let words = 0;
-	walkSync(parse(html) as DocumentNode, (node) => {
+	walkSync(parse(html) as DocumentNode, (node, parent) => {
 		if (node.type !== TEXT_NODE) return;
-		for (const segment of segmenter.segment(decodeEntities(String(node.value)))) {
+		// Scripts and styles are not read.
+		if (parent?.type === ELEMENT_NODE && NOT_READ.has(String(parent.name))) return;
+		for (const segment of segmenter.segment(decodeHTML(String(node.value)))) {
 			if (segment.isWordLike) words++;
 		}
 	});
 	return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-}
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, ' ');
 }

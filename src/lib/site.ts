@@ -7,7 +7,7 @@ import type { ImageMetadata } from 'astro';
 import type { CompanyData } from '../schemas/company.ts';
 import type { RecapData } from '../schemas/recap.ts';
 import type { SeriesData } from '../schemas/series.ts';
-import type { CollectionName, EntryRef } from '../schemas/shared.ts';
+import { SLUG, type CollectionName, type EntryRef } from '../schemas/shared.ts';
 import type { SpeakerData } from '../schemas/speaker.ts';
 import type { TalkData, TalkKind } from '../schemas/talk.ts';
 import type { TopicData } from '../schemas/topic.ts';
@@ -446,13 +446,15 @@ function createResolver(raw: RawContent, problems: ContentProblem[]): Resolver {
 	) => {
 		const target = COLLECTION_FILES[ref.collection];
 		const guess = closestId(ref.id, known);
+		// Ids are file names: only suggest creating a file under an id a file could have.
+		const create = SLUG.test(ref.id)
+			? `create it: ${target.path(ref.id)}`
+			: 'ids are lowercase words joined by hyphens, like the file names';
 		problems.push({
 			file: fileOf(owner, ownerCollection.get(owner) ?? 'recaps'),
 			field,
 			problem: `there is no ${target.noun} "${ref.id}"`,
-			fix: guess
-				? `did you mean "${guess}"? Otherwise create it: ${target.path(ref.id)}`
-				: `correct the id, or create it: ${target.path(ref.id)}`,
+			fix: guess ? `did you mean "${guess}"? Otherwise ${create}` : `correct the id, or ${create}`,
 		});
 	};
 	return {

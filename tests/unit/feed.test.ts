@@ -36,10 +36,11 @@ describe('toFeedItems', () => {
 		]);
 	});
 
-	it('categorises by series, city and topics, unique and sorted', () => {
+	it('categorises by series, city and topic names, unique and sorted', () => {
+		// Example City has two talks on embeddings: the category appears once.
 		expect(items.map((item) => item.categories)).toEqual([
-			['batch-inference', 'Example Roadshow 2026', 'Sample Town'],
-			['embeddings', 'Example City', 'Example Roadshow 2026', 'vector-search'],
+			['Batch inference', 'Example Roadshow 2026', 'Sample Town', 'Vector search'],
+			['Embeddings', 'Example City', 'Example Roadshow 2026', 'Vector search'],
 		]);
 	});
 

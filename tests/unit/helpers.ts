@@ -17,6 +17,7 @@ import { seriesSchema } from '../../src/schemas/series.ts';
 import type { SchemaContext } from '../../src/schemas/shared.ts';
 import { speakerSchema } from '../../src/schemas/speaker.ts';
 import { talkSchema } from '../../src/schemas/talk.ts';
+import { topicSchema } from '../../src/schemas/topic.ts';
 import { writeupSchema } from '../../src/schemas/writeup.ts';
 import {
 	roadshowInputs,
@@ -65,6 +66,7 @@ export const schemas = {
 	writeups: writeupSchema(),
 	recaps: recapSchema(testContext),
 	talks: talkSchema(testContext),
+	topics: topicSchema(),
 };
 
 /**
@@ -79,6 +81,7 @@ export function toRawContent(inputs: ContentInputs): RawContent {
 		writeups: entries(inputs.writeups, schemas.writeups),
 		recaps: entries(inputs.recaps, schemas.recaps),
 		talks: entries(inputs.talks, schemas.talks),
+		topics: entries(inputs.topics, schemas.topics),
 	};
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { joinNames, leftToRight, stopStateLabel, talkKindLabel } from '../../src/lib/labels.ts';
+import {
+	joinNames,
+	leftToRight,
+	navigation,
+	stopStateLabel,
+	talkKindLabel,
+} from '../../src/lib/labels.ts';
 import type { StopState } from '../../src/lib/site.ts';
 import { TALK_KINDS, type TalkKind } from '../../src/schemas/talk.ts';
 
@@ -51,5 +57,17 @@ describe('stopStateLabel', () => {
 		['announced', 'Announced'],
 	])('%s -> %s', (state, label) => {
 		expect(stopStateLabel(state)).toBe(label);
+	});
+});
+
+describe('navigation', () => {
+	it('links the featured series, the indexes, further reading and the feed, in that order', () => {
+		expect(navigation('example-roadshow-2026')).toEqual([
+			{ label: 'Series', path: '/series/example-roadshow-2026/' },
+			{ label: 'Speakers', path: '/speakers/' },
+			{ label: 'Topics', path: '/topics/' },
+			{ label: 'Further reading', path: '/reading/' },
+			{ label: 'RSS', path: '/rss.xml' },
+		]);
 	});
 });

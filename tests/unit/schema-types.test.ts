@@ -10,6 +10,7 @@ import type { SeriesData } from '../../src/schemas/series.ts';
 import type { EntryRef } from '../../src/schemas/shared.ts';
 import type { SpeakerData } from '../../src/schemas/speaker.ts';
 import { isWorkshop, type TalkData, type TalkKind } from '../../src/schemas/talk.ts';
+import type { TopicData } from '../../src/schemas/topic.ts';
 import type { WriteupData } from '../../src/schemas/writeup.ts';
 
 describe('derived schema types', () => {
@@ -47,6 +48,11 @@ describe('derived schema types', () => {
 		expectTypeOf<SpeakerData['company']>().toEqualTypeOf<EntryRef<'companies'>>();
 		expectTypeOf<TalkData['speakers']>().toEqualTypeOf<EntryRef<'speakers'>[]>();
 		expectTypeOf<TalkData['writeups']>().toEqualTypeOf<EntryRef<'writeups'>[]>();
+		expectTypeOf<TalkData['topics']>().toEqualTypeOf<EntryRef<'topics'>[]>();
+	});
+
+	it('a topic is a name and a description, both required', () => {
+		expectTypeOf<TopicData>().toEqualTypeOf<{ name: string; description: string }>();
 	});
 
 	it('defaults make lists and flags required in the output', () => {

@@ -5,14 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSite, sortRecapsByDate } from '../../src/lib/site.ts';
-import {
-	photoInput,
-	recapInput,
-	roadshowInputs,
-	speakerInput,
-	talkInput,
-	TODAY,
-} from '../fixtures/unit/roadshow.ts';
+import { photoInput, roadshowInputs, speakerInput, talkInput } from '../fixtures/unit/roadshow.ts';
 import {
 	buildFrom,
 	buildRoadshow,
@@ -70,6 +63,25 @@ describe('references are resolved', () => {
 		]);
 	});
 
+	it('talk topics become topics, in the order written', () => {
+		expect(vectors.topics).toEqual([
+			{
+				id: 'embeddings',
+				name: 'Embeddings',
+				description: 'Turning text into vectors at scale, and keeping the cost of it in check.',
+			},
+			{
+				id: 'vector-search',
+				name: 'Vector search',
+				description: 'Indexing embeddings and querying them quickly.',
+			},
+		]);
+	});
+
+	it('a talk and the site share one object per topic', () => {
+		expect(vectors.topics[1]).toBe(byId(site.topics, 'vector-search'));
+	});
+
 	it('group photo people become speakers, left to right', () => {
 		expect(exampleCity.groupPhoto?.people.map((person) => person.name)).toEqual([
 			'John Roe',
@@ -120,6 +132,14 @@ describe('talks', () => {
 		]);
 	});
 
+	it('know the file they were authored in', () => {
+		expect(byId(site.recaps, 'sample-town-2026').talks.map((talk) => talk.file)).toEqual([
+			'content/recaps/sample-town-2026/talks/pipelines.mdx',
+			'content/recaps/sample-town-2026/talks/panel.mdx',
+			'content/recaps/sample-town-2026/talks/hallway.mdx',
+		]);
+	});
+
 	it('know their recap and their anchor', () => {
 		const talk = byId(byId(site.recaps, 'sample-town-2026').talks, 'sample-town-2026/panel');
 		expect([talk.recapId, talk.anchor, talk.kind]).toEqual(['sample-town-2026', 'panel', 'panel']);
@@ -133,6 +153,36 @@ describe('talks', () => {
 			['workshop', 1, false, 1],
 			['panel', 0, false, 2],
 			['roundtable', 0, true, 0],
+		]);
+	});
+});
+
+describe('recap files', () => {
+	it('are the index.mdx of the recap folder', () => {
+		expect(buildRoadshow().recaps.map((recap) => recap.file)).toEqual([
+			'content/recaps/sample-town-2026/index.mdx',
+			'content/recaps/example-city-2026/index.mdx',
+		]);
+	});
+
+	it('are the files the loader read, when it gives them', () => {
+		const raw = toRawContent(roadshowInputs());
+		const recaps = raw.recaps.map((entry) => ({
+			...entry,
+			filePath: `tests/fixtures/site/recaps/${entry.id}/index.mdx`,
+		}));
+		const talks = raw.talks.map((entry) => ({
+			...entry,
+			filePath: `tests/fixtures/site/recaps/${entry.id.replace('/', '/talks/')}.mdx`,
+		}));
+		const recap = byId(
+			buildSite({ ...raw, recaps, talks }, production).recaps,
+			'example-city-2026',
+		);
+		expect([recap.file, ...recap.talks.map((talk) => talk.file)]).toEqual([
+			'tests/fixtures/site/recaps/example-city-2026/index.mdx',
+			'tests/fixtures/site/recaps/example-city-2026/talks/opening.mdx',
+			'tests/fixtures/site/recaps/example-city-2026/talks/vectors.mdx',
 		]);
 	});
 });
@@ -175,12 +225,11 @@ describe('recaps are sorted newest first', () => {
 
 	it('by publication date when the event date is unknown', () => {
 		const inputs = roadshowInputs();
-		inputs.recaps['test-harbor-2026'] = recapInput({
-			city: 'Test Harbor',
+		edit(inputs.recaps, 'test-harbor-2026', {
+			draft: false,
 			eventDate: undefined,
 			publishDate: '2026-04-10',
 		});
-		inputs.talks['test-harbor-2026/welcome'] = talkInput();
 		// Sample Town was published later (2026-04-15) but its event (2026-04-09) is what counts.
 		expect(buildFrom(inputs).recaps.map((recap) => [recap.id, recap.sortDate])).toEqual([
 			['test-harbor-2026', '2026-04-10'],
@@ -203,51 +252,46 @@ describe('recaps are sorted newest first', () => {
 });
 
 describe('drafts and scheduled recaps', () => {
-	const withDraft = () => {
-		const inputs = roadshowInputs();
-		edit(inputs.recaps, 'sample-town-2026', { draft: true });
-		return inputs;
-	};
-	const withScheduled = (publishDate: string) => {
-		const inputs = roadshowInputs();
-		edit(inputs.recaps, 'sample-town-2026', { publishDate });
-		return inputs;
-	};
-	const ids = (inputs: ReturnType<typeof roadshowInputs>, options = {}) =>
+	const statuses = (options = {}, inputs = roadshowInputs()) =>
 		buildFrom(inputs, options).recaps.map((recap) => [recap.id, recap.status]);
 
-	it('a draft is left out of a production build', () => {
-		expect(ids(withDraft())).toEqual([['example-city-2026', 'published']]);
-	});
-
-	it('a draft shows in dev, marked draft', () => {
-		expect(ids(withDraft(), dev)).toEqual([
-			['sample-town-2026', 'draft'],
-			['example-city-2026', 'published'],
-		]);
-	});
-
-	it('a recap due after today is left out of a production build', () => {
-		expect(ids(withScheduled('2026-05-02'))).toEqual([['example-city-2026', 'published']]);
-	});
-
-	it('a recap due after today shows in dev, marked scheduled', () => {
-		expect(ids(withScheduled('2026-05-02'), dev)).toEqual([
-			['sample-town-2026', 'scheduled'],
-			['example-city-2026', 'published'],
-		]);
-	});
-
-	it('a recap due today is published', () => {
-		expect(ids(withScheduled(TODAY))).toEqual([
+	it('are left out of a production build', () => {
+		expect(statuses()).toEqual([
 			['sample-town-2026', 'published'],
 			['example-city-2026', 'published'],
 		]);
 	});
 
+	it('show in dev, marked, in date order with the rest', () => {
+		expect(statuses(dev)).toEqual([
+			['test-harbor-2026', 'draft'],
+			['demo-ville-2026', 'scheduled'],
+			['sample-town-2026', 'published'],
+			['example-city-2026', 'published'],
+		]);
+	});
+
+	// Demo Ville is due on 2026-06-22.
+	it.each([
+		['the day before it is due', '2026-06-21', 'scheduled'],
+		['the day it is due', '2026-06-22', 'published'],
+		['after it is due', '2026-12-31', 'published'],
+	])('a scheduled recap %s is %s', (_, today, status) => {
+		expect(statuses({ ...dev, today })).toContainEqual(['demo-ville-2026', status]);
+	});
+
+	it('a recap becomes visible in production on the day it is due', () => {
+		expect(statuses({ today: '2026-06-22' })[0]).toEqual(['demo-ville-2026', 'published']);
+	});
+
 	it('a draft stays a draft even when its date has come', () => {
-		const inputs = withDraft();
-		expect(ids(inputs, { ...dev, today: '2030-01-01' })[0]).toEqual(['sample-town-2026', 'draft']);
+		expect(statuses({ ...dev, today: '2030-01-01' })[0]).toEqual(['test-harbor-2026', 'draft']);
+	});
+
+	it('marking a published recap draft takes it out of a production build', () => {
+		const inputs = roadshowInputs();
+		edit(inputs.recaps, 'sample-town-2026', { draft: true });
+		expect(statuses({}, inputs)).toEqual([['example-city-2026', 'published']]);
 	});
 });
 
@@ -308,8 +352,11 @@ describe('series stops', () => {
 describe('the site lists', () => {
 	const site = buildRoadshow();
 
+	// Production builds too: the lists are the whole catalogue, visible talks or not.
 	it('every speaker, by name', () => {
 		expect(site.speakers.map((speaker) => speaker.name)).toEqual([
+			'Dana Demo',
+			'Hal Harbor',
 			'Jane Doe',
 			'John Roe',
 			'Mary Major',
@@ -320,12 +367,37 @@ describe('the site lists', () => {
 		expect(site.companies.map((company) => company.name)).toEqual([
 			'Demo Labs',
 			'Example Corp',
+			'Harbor Works',
 			'Sample Inc',
+			'Ville Systems',
 		]);
 	});
 
-	it('every writeup', () => {
-		expect(site.writeups.map((writeup) => writeup.id)).toEqual(['example-vector-search']);
+	it('every writeup, in the order the loader gives them', () => {
+		expect(site.writeups.map((writeup) => writeup.id)).toEqual([
+			'example-vector-search',
+			'ville-serving-notes',
+			'harbor-batch-diary',
+		]);
+	});
+
+	it('every topic, by name (not by id)', () => {
+		expect(site.topics.map((topic) => [topic.name, topic.id])).toEqual([
+			['Batch inference', 'batch-inference'],
+			['Embeddings', 'embeddings'],
+			['LLM inference', 'llm-inference'],
+			['Model serving', 'model-serving'],
+			['Scheduling GPUs', 'gpu-scheduling'],
+			['Vector search', 'vector-search'],
+		]);
+	});
+
+	it('a topic as id, name and description', () => {
+		expect(byId(site.topics, 'batch-inference')).toEqual({
+			id: 'batch-inference',
+			name: 'Batch inference',
+			description: 'Running models over large datasets offline.',
+		});
 	});
 
 	it('a speaker who has not spoken yet too', () => {
@@ -354,6 +426,51 @@ describe('content problems', () => {
 			[ContentError: The content has 1 problem:
 			  - content/recaps/example-city-2026/talks/vectors.mdx speakers[2]: there is no speaker "alan-smithee" -> correct the id, or create it: content/speakers/alan-smithee.yaml]
 		`);
+	});
+
+	it('a talk naming a missing topic, with a typo suggestion', () => {
+		const inputs = roadshowInputs();
+		edit(inputs.talks, 'example-city-2026/vectors', { topics: ['embeddings', 'vector-serch'] });
+		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
+			[ContentError: The content has 1 problem:
+			  - content/recaps/example-city-2026/talks/vectors.mdx topics[1]: there is no topic "vector-serch" -> did you mean "vector-search"? Otherwise create it: content/topics/vector-serch.yaml]
+		`);
+	});
+
+	it('a talk naming a missing topic, with no likely typo', () => {
+		const inputs = roadshowInputs();
+		edit(inputs.talks, 'sample-town-2026/pipelines', { topics: ['quantum-annealing'] });
+		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
+			[ContentError: The content has 1 problem:
+			  - content/recaps/sample-town-2026/talks/pipelines.mdx topics[0]: there is no topic "quantum-annealing" -> correct the id, or create it: content/topics/quantum-annealing.yaml]
+		`);
+	});
+
+	describe('a topic written as a name instead of an id', () => {
+		// Before topics were files, the talk schema rejected this as "not kebab case"; now it is
+		// a reference like any other, caught by the build.
+		const inputs = roadshowInputs();
+		edit(inputs.talks, 'sample-town-2026/pipelines', { topics: ['Batch Inference'] });
+		const [problem, ...others] = contentErrorOf(() => buildFrom(inputs)).problems;
+
+		it('is a dangling topic, with the id it was meant to be', () => {
+			expect(others).toEqual([]);
+			expect(problem).toMatchObject({
+				file: 'content/recaps/sample-town-2026/talks/pipelines.mdx',
+				field: 'topics[0]',
+				problem: 'there is no topic "Batch Inference"',
+				fix: expect.stringMatching(/^did you mean "batch-inference"\?/) as unknown,
+			});
+		});
+
+		// Regression (src/lib/site.ts, createResolver's `report`), fixed: the fix ends "Otherwise create it:
+		// content/topics/Batch Inference.yaml". Astro's glob loader slugifies file names, so that
+		// file would get the id "batch-inference" (clashing with the existing topic) and the
+		// reference would still dangle. Expected: no advice to create a file named after an id
+		// that is not a slug (the old schema said "lowercase words joined by hyphens").
+		it('does not advise creating a file the loader would give another id', () => {
+			expect(problem?.fix).not.toContain('Batch Inference.yaml');
+		});
 	});
 
 	it('a missing writeup', () => {
@@ -448,7 +565,7 @@ describe('content problems', () => {
 		delete inputs.talks['sample-town-2026/hallway'];
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/index.mdx talks/: the recap has no talks -> add one file per talk in content/recaps/sample-town-2026/talks/ (npm run new:talk)]
+			  - content/recaps/sample-town-2026/index.mdx talks/: the recap has no talks -> add one file per talk in content/recaps/sample-town-2026/talks/]
 		`);
 	});
 
@@ -457,19 +574,14 @@ describe('content problems', () => {
 		inputs.talks['lost-city-2026/welcome'] = talkInput();
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx (npm run new:recap) or move the talk into an existing recap's talks/ folder]
+			  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx or move the talk into an existing recap's talks/ folder]
 		`);
 	});
 
 	it('an eventDate outside the series year', () => {
 		const inputs = roadshowInputs();
 		// Test Harbor has no date in the series, so only the year is wrong.
-		inputs.recaps['test-harbor-2026'] = recapInput({
-			city: 'Test Harbor',
-			eventDate: '2025-11-02',
-			publishDate: '2026-01-10',
-		});
-		inputs.talks['test-harbor-2026/welcome'] = talkInput();
+		edit(inputs.recaps, 'test-harbor-2026', { eventDate: '2025-11-02' });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
 			  - content/recaps/test-harbor-2026/index.mdx eventDate: 2025-11-02 is not in the series' year 2026 -> check the year of the event date]
@@ -545,7 +657,7 @@ describe('content problems', () => {
 				  - content/speakers/john-roe.yaml company: there is no company "sample-in" -> did you mean "sample-inc"? Otherwise create it: content/companies/sample-in.yaml
 				  - content/recaps/example-city-2026/talks/vectors.mdx writeups[0]: there is no writeup "scaling-notes" -> correct the id, or create it: content/writeups/scaling-notes.yaml
 				  - content/recaps/example-city-2026/talks/opening.mdx speakers[0]: there is no speaker "jane-do" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-do.yaml
-				  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx (npm run new:recap) or move the talk into an existing recap's talks/ folder
+				  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx or move the talk into an existing recap's talks/ folder
 				  - content/recaps/sample-town-2026/index.mdx city: "Nowhere" is not a stop of the series "example-roadshow-2026" (stops: Example City, Sample Town, Demo Ville, Test Harbor) -> add it to \`stops\` in content/series/example-roadshow-2026.yaml, or correct the city
 				  - content/recaps/sample-town-2026/talks/panel.mdx order: 1 is also the order of content/recaps/sample-town-2026/talks/pipelines.mdx -> give every talk of a recap its own number"
 			`);
