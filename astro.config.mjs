@@ -21,7 +21,7 @@ export default defineConfig({
 	},
 	markdown: {
 		shikiConfig: {
-			themes: { light: 'github-light', dark: 'github-dark' },
+			themes: { light: 'github-light', dark: 'github-dark-default' },
 		},
 	},
 	devToolbar: { enabled: false },
