@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { buildMode } from './src/integrations/build-mode.ts';
+import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // Test and benchmark builds write elsewhere so they never touch the real site's output.
@@ -14,7 +16,7 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// Every page's CSS is inlined: first paint needs the HTML and nothing else but the LCP image.
 	build: { format: 'directory', inlineStylesheets: 'always' },
-	integrations: [mdx()],
+	integrations: [mdx(), buildMode(), pruneAssets()],
 	image: {
 		// Responsive widths used by every photo on the site.
 		breakpoints: [320, 480, 640, 800, 1200, 1600],

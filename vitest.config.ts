@@ -16,7 +16,11 @@ export default getViteConfig({
 				extends: true,
 				test: {
 					name: 'site',
-					include: ['tests/build/**/*.test.ts', 'tests/gates/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+					include: [
+						'tests/build/**/*.test.ts',
+						'tests/gates/**/*.test.ts',
+						'tests/e2e/**/*.test.ts',
+					],
 					globalSetup: ['tests/support/global-setup.ts'],
 					fileParallelism: false,
 					testTimeout: 300_000,

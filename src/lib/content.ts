@@ -53,7 +53,8 @@ async function loadSite(): Promise<SiteModel> {
 		{ series, companies, speakers, writeups, recaps, talks, topics },
 		{
 			today: buildToday,
-			includeUnpublished: import.meta.env.DEV,
+			// Set by src/integrations/build-mode.ts: true only under `astro dev`.
+			includeUnpublished: import.meta.env.RECAP_SHOW_UNPUBLISHED === true,
 			defaultAuthor: siteConfig.defaultAuthor,
 		},
 	);

@@ -1,10 +1,13 @@
 /**
  * One problem in the content, written for the person who authored it: which file, which field,
- * what is wrong and how to fix it. Printed as `file field: problem -> fix`.
+ * what is wrong and how to fix it. Printed as `file field: problem -> fix`, or
+ * `file:line field: problem -> fix` when the line is known.
  */
 export interface ContentProblem {
 	/** Path of the authored file, relative to the project root, e.g. `content/speakers/jane-doe.yaml`. */
 	file: string;
+	/** 1-based line of the field in the file, when known (`npm run check:content` finds it). */
+	line?: number | undefined;
 	/** The field at fault, e.g. `speakers[1]` or `groupPhoto.people[0]`. */
 	field: string;
 	/** What is wrong, in plain words. */
@@ -13,9 +16,14 @@ export interface ContentProblem {
 	fix: string;
 }
 
-/** Formats one problem on one line. */
-export function formatProblem({ file, field, problem, fix }: ContentProblem): string {
-	return `${file} ${field}: ${problem} -> ${fix}`;
+/**
+ * Formats one problem on one line.
+ *
+ * @example formatProblem({ file: 'content/speakers/jane-doe.yaml', line: 4, field: 'photo.alt', problem: '…', fix: '…' })
+ * // 'content/speakers/jane-doe.yaml:4 photo.alt: … -> …'
+ */
+export function formatProblem({ file, line, field, problem, fix }: ContentProblem): string {
+	return `${file}${line === undefined ? '' : `:${line}`} ${field}: ${problem} -> ${fix}`;
 }
 
 /**

@@ -20,15 +20,19 @@ export interface FeedItem {
 }
 
 /**
- * One feed item per recap, in the order given (callers pass `site.recaps`, newest first).
- * `renderedHtml` maps a recap id to its full rendered body.
+ * One feed item per recap, newest publication first (feed readers order by `pubDate`; a recap
+ * published late for an early event is news when it is published). `renderedHtml` maps a recap
+ * id to its full rendered body.
  */
 export function toFeedItems(
 	recaps: readonly Recap[],
 	renderedHtml: ReadonlyMap<string, string>,
 	siteUrl: string,
 ): FeedItem[] {
-	return recaps.map((recap) => {
+	const byPublication = recaps.toSorted(
+		(a, b) => b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id),
+	);
+	return byPublication.map((recap) => {
 		const link = absoluteUrl(recapPath(recap.id), siteUrl);
 		const html = renderedHtml.get(recap.id);
 		if (html === undefined) throw new Error(`No rendered content for recap "${recap.id}"`);

@@ -45,10 +45,14 @@ export function leftToRight(names: readonly string[], lang: string): string {
 	return `Left to right: ${joinNames(names, lang)}`;
 }
 
-/** The site's main navigation, in order. */
-export function navigation(featuredSeriesId: string): { label: string; path: string }[] {
+/** The site's main navigation, in order; the series link only when there is a series. */
+export function navigation(
+	featuredSeriesId: string | undefined,
+): { label: string; path: string }[] {
 	return [
-		{ label: 'Series', path: seriesPath(featuredSeriesId) },
+		...(featuredSeriesId === undefined
+			? []
+			: [{ label: 'Series', path: seriesPath(featuredSeriesId) }]),
 		{ label: 'Speakers', path: speakerPath() },
 		{ label: 'Topics', path: topicPath() },
 		{ label: 'Further reading', path: READING_PATH },

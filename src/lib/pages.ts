@@ -32,10 +32,23 @@ export interface HomePageData {
 	totals: SeriesTotals;
 }
 
+/**
+ * The series the home page and the navigation feature: the configured one when the content has
+ * it, else the series of the newest recap, else the first series. A fork (or a test fixture)
+ * with other content still gets a working home page and header.
+ */
+export function featuredSeries(site: SiteModel, configuredId: string): Series | undefined {
+	return (
+		site.series.find((s) => s.id === configuredId) ??
+		site.series.find((s) => s.id === site.recaps[0]?.seriesId) ??
+		site.series[0]
+	);
+}
+
 /** The home page: the latest recap, the rest, and the featured series at a glance. */
 export function homePageData(site: SiteModel, featuredSeriesId: string): HomePageData {
 	const [latest, ...earlier] = site.recaps;
-	const series = site.series.find((s) => s.id === featuredSeriesId);
+	const series = featuredSeries(site, featuredSeriesId);
 	return {
 		latest,
 		earlier,

@@ -40,7 +40,7 @@ export function astroBuild({
 			{
 				cwd: projectRoot,
 				env: {
-					...process.env,
+					...productionEnv(process.env),
 					PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
 					RECAP_OUT_DIR: absoluteOut,
 					// Each build keeps its own content store and image cache, so builds of different
@@ -83,4 +83,16 @@ export async function contentCopy(
 		write: (text) => writeFile(path.join(target, file), text),
 	}));
 	return relative;
+}
+
+/**
+ * The environment a production build should see: the test runner's own NODE_ENV=test and Vite's
+ * `import.meta.env` values (DEV=1 and the like) removed, so the build behaves as `npm run build`.
+ */
+export function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const clean: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' };
+	for (const key of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'SITE', 'ASSETS_PREFIX']) {
+		Reflect.deleteProperty(clean, key);
+	}
+	return clean;
 }

@@ -105,8 +105,16 @@ describe('homePageData', () => {
 		expect(homePageData(site, SERIES).totals).toEqual(seriesPageData(site, SERIES).totals);
 	});
 
-	it('has no series and zero totals for an unknown featured series', () => {
-		const home = homePageData(buildRoadshow(), 'no-such-series');
+	it("falls back to the newest recap's series when the configured one does not exist", () => {
+		const site = buildRoadshow();
+		const home = homePageData(site, 'no-such-series');
+		expect(home.series?.id).toBe(site.recaps[0]?.seriesId);
+		expect(home.totals).toEqual(seriesPageData(site, SERIES).totals);
+	});
+
+	it('has no series and zero totals when the content has no series at all', () => {
+		const site = { ...buildRoadshow(), recaps: [], series: [] };
+		const home = homePageData(site, 'no-such-series');
 		expect(home.series).toBeUndefined();
 		expect(home.totals).toEqual({ cities: 0, countries: 0, talks: 0, speakers: 0 });
 	});
