@@ -15,6 +15,14 @@ import { resolveToday } from './dates.ts';
 import { toFeedItems, type FeedItem } from './feed.ts';
 import { readingMinutes } from './reading.ts';
 import { buildSite, type Recap, type SiteModel } from './site.ts';
+import type { StructuredDataContext } from './structured-data.ts';
+
+/** What structured data needs to know about the site. */
+export const structuredDataContext: StructuredDataContext = {
+	siteUrl: siteConfig.url,
+	siteTitle: siteConfig.title,
+	lang: siteConfig.lang,
+};
 
 /** The build's "today" in the site's time zone, read once: `RECAP_NOW` when set, else the clock. */
 export const buildToday = resolveToday(

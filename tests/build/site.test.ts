@@ -64,7 +64,8 @@ describe('the built site', () => {
 	it('ships no client-side script on any page', async () => {
 		for (const file of await htmlFiles(build.outDir)) {
 			const $ = await page(file);
-			expect($('script').length, file).toBe(0);
+			// JSON-LD is data, not code: the only <script> a page may carry.
+			expect($('script:not([type="application/ld+json"])').length, file).toBe(0);
 		}
 	});
 
@@ -257,5 +258,78 @@ describe('the RSS feed', () => {
 		expect(content('img').length).toBeGreaterThanOrEqual(3);
 		for (const url of urls) expect(url, url).toMatch(/^https:\/\//);
 		for (const img of content('img').toArray()) expect(content(img).attr('alt')).toMatch(/\S/);
+	});
+});
+
+describe('structured data', () => {
+	const jsonLd = async (file: string) => {
+		const $ = await page(file);
+		return $('script[type="application/ld+json"]')
+			.toArray()
+			.flatMap((script) => [JSON.parse($(script).text()) as unknown].flat()) as Record<
+			string,
+			unknown
+		>[];
+	};
+	const ofType = (items: Record<string, unknown>[], type: string) =>
+		items.find((item) => item['@type'] === type);
+
+	it('describes the recap as a BlogPosting about the event, with its speakers', async () => {
+		const items = await jsonLd(RECAP);
+		const posting = ofType(items, 'BlogPosting')!;
+		expect(posting).toMatchObject({
+			'@context': 'https://schema.org',
+			headline: expect.stringContaining('Ray Day Seattle'),
+			datePublished: '2026-04-09',
+			url: `${SITE}recaps/ray-day-seattle-2026/`,
+			author: [{ '@type': 'Person', name: 'Philip Wang' }],
+			publisher: { '@type': 'Organization', name: 'Anyscale' },
+			about: {
+				'@type': 'Event',
+				location: {
+					'@type': 'Place',
+					name: 'The Westin Seattle',
+					address: { addressLocality: 'Seattle' },
+				},
+				organizer: { name: 'Anyscale' },
+			},
+		});
+		expect(posting.image).toMatch(/^https:\/\/.+\.jpg$/);
+		// The event date is not known, so none is claimed.
+		expect((posting.about as Record<string, unknown>).startDate).toBeUndefined();
+		expect((posting.about as { performer: unknown[] }).performer).toHaveLength(9);
+		expect(ofType(items, 'BreadcrumbList')).toMatchObject({ itemListElement: expect.any(Array) });
+	});
+
+	it('describes each talk as an Event within the day', async () => {
+		const items = await jsonLd('recaps/ray-day-seattle-2026/notion/index.html');
+		expect(ofType(items, 'Event')).toMatchObject({
+			name: expect.stringContaining('Notion'),
+			performer: [
+				{ '@type': 'Person', name: 'Mickey Liu', jobTitle: 'Software Engineer, Search Platform' },
+			],
+			superEvent: { '@type': 'Event' },
+		});
+	});
+
+	it('describes each speaker as a Person with their talks', async () => {
+		const items = await jsonLd('speakers/chi-wang/index.html');
+		expect(ofType(items, 'Person')).toMatchObject({
+			name: 'Chi Wang',
+			jobTitle: 'Director of AI Platform',
+			worksFor: { '@type': 'Organization', name: 'Salesforce' },
+			image: expect.stringMatching(/^https:\/\//),
+			performerIn: [{ '@type': 'Event', url: `${SITE}recaps/ray-day-seattle-2026/salesforce/` }],
+		});
+	});
+
+	it('lists the series stops as an ItemList', async () => {
+		const items = await jsonLd('series/ray-on-the-road-2026/index.html');
+		expect(ofType(items, 'ItemList')).toMatchObject({
+			name: 'Ray on the Road 2026',
+			itemListElement: [
+				{ position: 1, name: 'Seattle, United States', url: `${SITE}recaps/ray-day-seattle-2026/` },
+			],
+		});
 	});
 });
