@@ -100,7 +100,7 @@ export function plainText(
 		});
 	if (max !== undefined) {
 		schema = schema.refine((value) => value.length <= max, {
-			error: `\`${field}\` is longer than ${max} characters: shorten it`,
+			error: `\`${field}\` is longer than ${max} characters: shorten it to ${max} characters or fewer`,
 		});
 	}
 	return schema;

@@ -18,9 +18,14 @@ export function talkSchema(context: SchemaContext) {
 		/** The session's title. */
 		title: plainText('title', { max: 160 }),
 		/** Position of the section in the recap: 1 comes first. Unique within a recap. */
-		order: z.int({ error: '`order` must be a whole number: 1 for the first section' }).min(1, {
-			error: '`order` must be 1 or more',
-		}),
+		order: z
+			.int({
+				error:
+					'`order` must be a whole number: write 1 for the first section, 2 for the next, and so on',
+			})
+			.min(1, {
+				error: '`order` must be 1 or more',
+			}),
 		/** One sentence summing the session up, used in previews and the feed. */
 		summary: plainText('summary', { max: 240 }),
 		/** The organisation presenting: the id of a file in `content/companies/`. */
@@ -97,7 +102,9 @@ export function talkSchema(context: SchemaContext) {
 				inviteOnly: z.boolean().default(false),
 			}),
 		],
-		{ error: `\`kind\` must be one of: ${TALK_KINDS.join(', ')}` },
+		{
+			error: `\`kind\` is missing or not a kind of session: write one of ${TALK_KINDS.join(', ')}`,
+		},
 	);
 }
 

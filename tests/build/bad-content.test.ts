@@ -25,7 +25,7 @@ const cases: { name: string; edit: Edit; expected: string[] }[] = [
 			'  - peng-zang',
 		),
 		expected: [
-			'content/recaps/ray-day-seattle-2026/talks/uber.mdx speakers[0]: there is no speaker "peng-zang" -> did you mean "peng-zhang"?',
+			'content/recaps/ray-day-seattle-2026/talks/uber.mdx:7 speakers[0]: there is no speaker "peng-zang" -> did you mean "peng-zhang"?',
 		],
 	},
 	{
@@ -36,22 +36,22 @@ const cases: { name: string; edit: Edit; expected: string[] }[] = [
 			'rl-libraries-for-llms',
 		),
 		expected: [
-			'content/recaps/ray-day-seattle-2026/talks/apple.mdx writeups[0]: there is no writeup "rl-libraries-for-llms" -> correct the id, or create it: content/writeups/rl-libraries-for-llms.yaml',
+			'content/recaps/ray-day-seattle-2026/talks/apple.mdx:15 writeups[0]: there is no writeup "rl-libraries-for-llms" -> correct the id, or create it: content/writeups/rl-libraries-for-llms.yaml',
 		],
 	},
 	{
 		name: 'missing-alt',
 		edit: replaceIn('speakers/chi-wang.yaml', /^ {2}alt: .*\n/m, ''),
 		expected: [
-			'speakers → chi-wang data does not match collection schema',
-			'photo.alt: `photo.alt` is required: describe what the photo shows',
-			'content/speakers/chi-wang.yaml',
+			'content/speakers/chi-wang.yaml:4 photo.alt: `photo.alt` is required -> describe what the photo shows for readers who cannot see it',
 		],
 	},
 	{
 		name: 'missing-photo-file',
 		edit: replaceIn('speakers/jiwei-cao.yaml', './jiwei-cao.jpg', './jiwei-cao.png'),
-		expected: ['jiwei-cao.png'],
+		expected: [
+			'content/speakers/jiwei-cao.yaml:5 photo.src: there is no file ./jiwei-cao.png -> did you mean ./jiwei-cao.jpg?',
+		],
 	},
 ];
 

@@ -166,7 +166,7 @@ describe('topics', () => {
 		[
 			'with a name over 60 characters',
 			{ name: 'x'.repeat(61) },
-			'name: `name` is longer than 60 characters: shorten it',
+			'name: `name` is longer than 60 characters: shorten it to 60 characters or fewer',
 		],
 		[
 			'without a description',
@@ -181,7 +181,7 @@ describe('topics', () => {
 		[
 			'with a description over 240 characters',
 			{ description: 'x'.repeat(241) },
-			'description: `description` is longer than 240 characters: shorten it',
+			'description: `description` is longer than 240 characters: shorten it to 240 characters or fewer',
 		],
 		[
 			'with an unknown field (a slug is the file name)',
@@ -296,7 +296,7 @@ describe('plain text', () => {
 	it('accepts a title of exactly the limit and rejects one character more', () => {
 		expect(issueMessages(schemas.recaps, recapInput({ title: 'x'.repeat(100) }))).toEqual([]);
 		expect(issuesOf(schemas.recaps, recapInput({ title: 'x'.repeat(101) }))).toEqual([
-			'title: `title` is longer than 100 characters: shorten it',
+			'title: `title` is longer than 100 characters: shorten it to 100 characters or fewer',
 		]);
 	});
 
@@ -324,7 +324,7 @@ describe('plain text', () => {
 
 	it('plainText works on its own, naming the field it was given', () => {
 		expect(plainText('caption', { max: 3 }).safeParse('abcd').error?.issues[0]?.message).toBe(
-			'`caption` is longer than 3 characters: shorten it',
+			'`caption` is longer than 3 characters: shorten it to 3 characters or fewer',
 		);
 		expect(plainText('caption').parse('x'.repeat(1000))).toHaveLength(1000);
 	});
@@ -462,7 +462,7 @@ describe('calendar dates', () => {
 describe('talks', () => {
 	it('rejects an unknown kind, listing the kinds', () => {
 		expect(issuesOf(schemas.talks, talkInput({ kind: 'lecture' }))).toEqual([
-			'kind: `kind` must be one of: keynote, talk, workshop, panel, roundtable',
+			'kind: `kind` is missing or not a kind of session: write one of keynote, talk, workshop, panel, roundtable',
 		]);
 	});
 
@@ -509,12 +509,12 @@ describe('talks', () => {
 		[
 			'a fractional order',
 			{ order: 1.5 },
-			'order: `order` must be a whole number: 1 for the first section',
+			'order: `order` must be a whole number: write 1 for the first section, 2 for the next, and so on',
 		],
 		[
 			'a result value over 16 characters',
 			{ results: [{ value: 'x'.repeat(17), label: 'y' }] },
-			'results.0.value: `results[].value` is longer than 16 characters: shorten it',
+			'results.0.value: `results[].value` is longer than 16 characters: shorten it to 16 characters or fewer',
 		],
 	])('rejects %s', (_, changes, issue) => {
 		expect(issuesOf(schemas.talks, talkInput(changes))).toEqual([issue]);
