@@ -12,13 +12,25 @@ export function seriesSchema(context: SchemaContext) {
 		/** Who runs the series: the id of a file in `content/companies/`. */
 		organizer: context.reference('companies'),
 		/** The year the series runs in; every event date must fall in it. */
-		year: z.int({ error: '`year` must be a whole number such as 2026' }).min(2000).max(2100),
+		year: z
+			.int({ error: '`year` must be a whole number such as 2026' })
+			.min(2000, { error: '`year` must be 2000 or later: check the year' })
+			.max(2100, { error: '`year` must be 2100 or earlier: check the year' }),
 		/** One or two sentences on what the series is, shown on the home page. */
 		description: plainText('description', { max: 400 }),
 		/** How many cities the series plans to visit, including ones not yet named. */
-		plannedCities: z.int({ error: '`plannedCities` must be a whole number' }).min(1),
+		plannedCities: z
+			.int({ error: '`plannedCities` must be a whole number' })
+			.min(1, {
+				error: '`plannedCities` must be at least 1: count every city the series plans to visit',
+			}),
 		/** How many countries the series plans to visit. */
-		plannedCountries: z.int({ error: '`plannedCountries` must be a whole number' }).min(1),
+		plannedCountries: z
+			.int({ error: '`plannedCountries` must be a whole number' })
+			.min(1, {
+				error:
+					'`plannedCountries` must be at least 1: count every country the series plans to visit',
+			}),
 		/**
 		 * The stops named so far, in travel order. A recap belongs to the stop with its `city`.
 		 * Name only the cities that have been announced; the rest show as "to be announced".
@@ -59,7 +71,7 @@ export function seriesSchema(context: SchemaContext) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['plannedCities'],
-				message: `\`plannedCities\` is ${series.plannedCities} but ${series.stops.length} stops are listed: raise plannedCities`,
+				message: `\`plannedCities\` is ${series.plannedCities} but ${series.stops.length} ${series.stops.length === 1 ? 'stop is' : 'stops are'} listed: raise plannedCities`,
 			});
 		}
 	});

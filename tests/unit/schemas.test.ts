@@ -622,3 +622,39 @@ describe('strict objects reject unknown fields', () => {
 		expect(issuesOf(schema, input)).toEqual([issue]);
 	});
 });
+
+describe('series numbers', () => {
+	it.each([
+		[{ year: 1999 }, 'year: `year` must be 2000 or later: check the year'],
+		[{ year: 2026.5 }, 'year: `year` must be a whole number such as 2026'],
+		[
+			{ plannedCities: 0 },
+			'plannedCities: `plannedCities` must be at least 1: count every city the series plans to visit',
+		],
+		[
+			{ plannedCountries: 0 },
+			'plannedCountries: `plannedCountries` must be at least 1: count every country the series plans to visit',
+		],
+	])('%j is rejected with its own message', (changes, issue) => {
+		expect(issuesOf(schemas.series, seriesInput(changes))[0]).toBe(issue);
+	});
+
+	it('says "1 stop is listed" in the singular', () => {
+		const input = seriesInput({
+			plannedCities: 1,
+			stops: [
+				{ city: 'Example City', country: 'Exampleland' },
+				{ city: 'Sample Town', country: 'Sampleland' },
+			],
+		});
+		expect(issuesOf(schemas.series, input)).toEqual([
+			'plannedCities: `plannedCities` is 1 but 2 stops are listed: raise plannedCities',
+		]);
+		expect(
+			issuesOf(
+				schemas.series,
+				seriesInput({ plannedCities: 0, stops: [{ city: 'A', country: 'B' }] }),
+			),
+		).toContain('plannedCities: `plannedCities` is 0 but 1 stop is listed: raise plannedCities');
+	});
+});
