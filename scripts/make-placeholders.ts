@@ -23,6 +23,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
+import { PLACEHOLDER_MARKER } from './lib/scaffold/placeholders.ts';
 
 /** One image to draw: where it goes, its size, and how to draw it as SVG. */
 interface Target {
@@ -327,7 +328,11 @@ function groupSvg(
 // Writing
 
 async function render(target: Target): Promise<Buffer> {
-	return sharp(Buffer.from(target.draw())).jpeg(JPEG_OPTIONS).toBuffer();
+	// The marker lets `npm run photos -- --replace-placeholder` put a real photo in its place.
+	return sharp(Buffer.from(target.draw()))
+		.jpeg(JPEG_OPTIONS)
+		.withExif({ IFD0: { ImageDescription: `${PLACEHOLDER_MARKER}: replace me with a real photo` } })
+		.toBuffer();
 }
 
 async function writeTarget(target: Target, dryRun: boolean): Promise<string> {
