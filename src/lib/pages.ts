@@ -235,3 +235,18 @@ export function topicIndex(links: CrossLinks): IndexEntry<Topic>[] {
 export function countOf(count: number, noun: string, plural = `${noun}s`): string {
 	return `${count} ${count === 1 ? noun : plural}`;
 }
+
+/** The series' headline numbers: what is planned, and how far it has got. */
+export function seriesFigures(
+	series: Series,
+	totals: SeriesTotals,
+): { label: string; value: number }[] {
+	return [
+		{ label: 'Cities planned', value: series.plannedCities },
+		{ label: 'Countries planned', value: series.plannedCountries },
+		{ label: 'Cities with a recap', value: totals.cities },
+		{ label: 'Countries so far', value: totals.countries },
+		{ label: 'Talks so far', value: totals.talks },
+		{ label: 'Speakers so far', value: totals.speakers },
+	];
+}
