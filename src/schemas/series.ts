@@ -19,18 +19,13 @@ export function seriesSchema(context: SchemaContext) {
 		/** One or two sentences on what the series is, shown on the home page. */
 		description: plainText('description', { max: 400 }),
 		/** How many cities the series plans to visit, including ones not yet named. */
-		plannedCities: z
-			.int({ error: '`plannedCities` must be a whole number' })
-			.min(1, {
-				error: '`plannedCities` must be at least 1: count every city the series plans to visit',
-			}),
+		plannedCities: z.int({ error: '`plannedCities` must be a whole number' }).min(1, {
+			error: '`plannedCities` must be at least 1: count every city the series plans to visit',
+		}),
 		/** How many countries the series plans to visit. */
-		plannedCountries: z
-			.int({ error: '`plannedCountries` must be a whole number' })
-			.min(1, {
-				error:
-					'`plannedCountries` must be at least 1: count every country the series plans to visit',
-			}),
+		plannedCountries: z.int({ error: '`plannedCountries` must be a whole number' }).min(1, {
+			error: '`plannedCountries` must be at least 1: count every country the series plans to visit',
+		}),
 		/**
 		 * The stops named so far, in travel order. A recap belongs to the stop with its `city`.
 		 * Name only the cities that have been announced; the rest show as "to be announced".

@@ -30,7 +30,15 @@ const URL_ATTRIBUTES: readonly UrlAttribute[] = [
 	{ selector: 'source[src], video[src], audio[src], iframe[src], script[src]', attribute: 'src' },
 	{ selector: 'video[poster]', attribute: 'poster' },
 	{
-		selector: 'meta[property="og:url"], meta[property^="og:image"], meta[name="twitter:image"]',
+		// Only the og:image properties that hold URLs: og:image:alt, :width, :height and :type
+		// hold text and numbers.
+		selector: [
+			'meta[property="og:url"]',
+			'meta[property="og:image"]',
+			'meta[property="og:image:url"]',
+			'meta[property="og:image:secure_url"]',
+			'meta[name="twitter:image"]',
+		].join(', '),
 		attribute: 'content',
 	},
 ];

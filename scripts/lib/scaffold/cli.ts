@@ -83,6 +83,12 @@ export class Prompter {
 	async ask(prompt: string, suggestion?: string): Promise<string> {
 		process.stdout.write(suggestion ? `${prompt} [${suggestion}]: ` : `${prompt}: `);
 		const next = await this.#lines.next();
+		// With no more input (a script, or `< /dev/null`), a question with a suggestion takes it,
+		// just as Enter would; only a question without one is an error.
+		if (next.done && suggestion) {
+			process.stdout.write(`${suggestion}\n`);
+			return suggestion;
+		}
 		if (next.done) {
 			throw new InputError([
 				{
