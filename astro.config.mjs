@@ -2,6 +2,9 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { buildMode } from './src/integrations/build-mode.ts';
+import { checkContentIntegration } from './src/integrations/check-content.ts';
+import { hostingHeaders } from './src/integrations/hosting-headers.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -16,7 +19,16 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// Every page's CSS is inlined: first paint needs the HTML and nothing else but the LCP image.
 	build: { format: 'directory', inlineStylesheets: 'always' },
-	integrations: [mdx(), buildMode(), pruneAssets()],
+	// In this order after the build: prune assets, index the pages for search, then write _headers
+	// (its CSP hashes every inline style of the final output).
+	integrations: [
+		checkContentIntegration(),
+		mdx(),
+		buildMode(),
+		pruneAssets(),
+		pagefindSearch(),
+		hostingHeaders(),
+	],
 	image: {
 		// Responsive widths used by every photo on the site.
 		breakpoints: [320, 480, 640, 800, 1200, 1600],

@@ -13,6 +13,7 @@ import { siteConfig } from '../site.config.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { resolveToday } from './dates.ts';
 import { toFeedItems, type FeedItem } from './feed.ts';
+import { recapCard } from './og-cache.ts';
 import { readingMinutes } from './reading.ts';
 import { buildSite, type Recap, type SiteModel } from './site.ts';
 import type { StructuredDataContext } from './structured-data.ts';
@@ -123,12 +124,19 @@ export async function recapReadingMinutes(recap: Recap): Promise<number> {
 	return readingMinutes(await renderRecapHtml(recap), siteConfig.lang);
 }
 
-/** Feed items for these recaps (newest first), with their full rendered content. */
+/**
+ * Feed items for these recaps (newest first), with their full rendered content and their preview
+ * cards (drawn through the same cache as /og/, so the enclosure length is the served file's).
+ */
 export async function feedItemsFor(recaps: readonly Recap[]): Promise<FeedItem[]> {
-	const rendered = new Map(
-		await Promise.all(
-			recaps.map(async (recap) => [recap.id, await renderRecapHtml(recap)] as const),
+	const cardContext = { lang: siteConfig.lang, siteUrl: siteConfig.url };
+	const [rendered, cardBytes] = await Promise.all([
+		Promise.all(recaps.map(async (recap) => [recap.id, await renderRecapHtml(recap)] as const)),
+		Promise.all(
+			recaps.map(
+				async (recap) => [recap.id, (await recapCard(recap, cardContext)).png.length] as const,
+			),
 		),
-	);
-	return toFeedItems(recaps, rendered, siteConfig.url);
+	]);
+	return toFeedItems(recaps, new Map(rendered), siteConfig.url, new Map(cardBytes));
 }

@@ -1,6 +1,7 @@
 /** Feed items, shaped once for every feed the site publishes. */
 import { calendarDateToUtc } from './dates.ts';
 import { absolutizeHtml } from './html.ts';
+import { recapCardPath } from './og-card.ts';
 import type { Recap } from './site.ts';
 import { absoluteUrl, recapPath } from './urls.ts';
 
@@ -17,17 +18,29 @@ export interface FeedItem {
 	authors: readonly string[];
 	/** Absolute URL of the item's lead image, when the caller knows it. */
 	image?: string | undefined;
+	/** The item's preview card as an RSS `<enclosure>`, when the caller knows its size. */
+	enclosure?: FeedEnclosure | undefined;
+}
+
+/** A file attached to an item; RSS requires its exact length in bytes. */
+export interface FeedEnclosure {
+	/** Absolute URL of the file. */
+	url: string;
+	length: number;
+	type: string;
 }
 
 /**
  * One feed item per recap, newest publication first (feed readers order by `pubDate`; a recap
  * published late for an early event is news when it is published). `renderedHtml` maps a recap
- * id to its full rendered body.
+ * id to its full rendered body; `cardBytes` maps it to the byte length of its preview card
+ * (src/lib/og-cache.ts), which becomes the item's image and enclosure.
  */
 export function toFeedItems(
 	recaps: readonly Recap[],
 	renderedHtml: ReadonlyMap<string, string>,
 	siteUrl: string,
+	cardBytes: ReadonlyMap<string, number> = new Map(),
 ): FeedItem[] {
 	const byPublication = recaps.toSorted(
 		(a, b) => b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id),
@@ -36,6 +49,8 @@ export function toFeedItems(
 		const link = absoluteUrl(recapPath(recap.id), siteUrl);
 		const html = renderedHtml.get(recap.id);
 		if (html === undefined) throw new Error(`No rendered content for recap "${recap.id}"`);
+		const cardLength = cardBytes.get(recap.id);
+		const card = absoluteUrl(recapCardPath(recap.id), siteUrl);
 		return {
 			title: recap.title,
 			link,
@@ -48,6 +63,9 @@ export function toFeedItems(
 				...recap.talks.flatMap((talk) => talk.topics.map((topic) => topic.name)),
 			]),
 			authors: recap.authors,
+			...(cardLength === undefined
+				? {}
+				: { image: card, enclosure: { url: card, length: cardLength, type: 'image/png' } }),
 		};
 	});
 }

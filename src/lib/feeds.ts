@@ -41,6 +41,8 @@ export function rssResponse(channel: FeedChannel, items: readonly FeedItem[]): P
 			description: item.description,
 			content: item.content,
 			categories: item.categories,
+			// The preview card, with its real length in bytes as RSS requires.
+			...(item.enclosure ? { enclosure: item.enclosure } : {}),
 			customData: item.authors
 				.map((author) => `<dc:creator>${escapeXml(author)}</dc:creator>`)
 				.join(''),

@@ -1,6 +1,6 @@
 import type { TalkKind } from '../schemas/talk.ts';
 import type { StopState } from './site.ts';
-import { READING_PATH, RSS_PATH, seriesPath, speakerPath, topicPath } from './urls.ts';
+import { READING_PATH, RSS_PATH, SEARCH_PATH, seriesPath, speakerPath, topicPath } from './urls.ts';
 
 const KIND_LABELS: Record<TalkKind, string> = {
 	keynote: 'Keynote',
@@ -45,7 +45,10 @@ export function leftToRight(names: readonly string[], lang: string): string {
 	return `Left to right: ${joinNames(names, lang)}`;
 }
 
-/** The site's main navigation, in order; the series link only when there is a series. */
+/**
+ * The site's main navigation, in order; the series link only when there is a series. Search is a
+ * plain link: its page is the only one that loads a script.
+ */
 export function navigation(
 	featuredSeriesId: string | undefined,
 ): { label: string; path: string }[] {
@@ -56,6 +59,7 @@ export function navigation(
 		{ label: 'Speakers', path: speakerPath() },
 		{ label: 'Topics', path: topicPath() },
 		{ label: 'Further reading', path: READING_PATH },
+		{ label: 'Search', path: SEARCH_PATH },
 		{ label: 'RSS', path: RSS_PATH },
 	];
 }

@@ -61,6 +61,9 @@ export function topicPath(topicId?: string): string {
 /** Every writeup with the talks that cite it. */
 export const READING_PATH = '/reading/';
 
+/** The search page (pagefind over recaps, talks and speakers). */
+export const SEARCH_PATH = '/search/';
+
 /** The site-wide RSS feed and JSON Feed. */
 export const RSS_PATH = '/rss.xml';
 export const JSON_FEED_PATH = '/feed.json';

@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const SITE = 'https://ray-on-the-road.example.com/';
 const RECAP = 'recaps/ray-day-seattle-2026/index.html';
+const SEARCH = 'search/index.html';
+/** Pages search engines must not index: the not-found page, and search (no content of its own). */
+const NOT_INDEXED = ['404.html', SEARCH];
 
 const build = { outDir: inject('siteDir') };
 const page = async (file: string) => load(await readFile(path.join(build.outDir, file), 'utf8'));
@@ -52,7 +55,7 @@ describe('the built site', () => {
 		const xml = await readFile(path.join(build.outDir, 'sitemap.xml'), 'utf8');
 		const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => url).sort();
 		const pages = (await htmlFiles(build.outDir))
-			.filter((file) => file !== '404.html')
+			.filter((file) => !NOT_INDEXED.includes(file))
 			.map((file) => `${SITE}${file.replace(/index\.html$/, '')}`)
 			.sort();
 		expect(listed).toEqual(pages);
@@ -61,11 +64,22 @@ describe('the built site', () => {
 		);
 	});
 
-	it('ships no client-side script on any page', async () => {
-		for (const file of await htmlFiles(build.outDir)) {
+	it('ships client-side script on no page but search, and there only its own module file', async () => {
+		const files = await htmlFiles(build.outDir);
+		expect(files).toContain(SEARCH);
+		for (const file of files) {
 			const $ = await page(file);
-			// JSON-LD is data, not code: the only <script> a page may carry.
-			expect($('script:not([type="application/ld+json"])').length, file).toBe(0);
+			// JSON-LD is data, not code: the only <script> any other page may carry.
+			const scripts = $('script:not([type="application/ld+json"])').toArray();
+			if (file !== SEARCH) {
+				expect(scripts.length, file).toBe(0);
+				continue;
+			}
+			// The search page's module (it loads pagefind from /pagefind/ at run time), not inline.
+			expect(scripts.length, file).toBe(1);
+			expect($(scripts[0]).attr('type'), file).toBe('module');
+			expect($(scripts[0]).attr('src'), file).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+			expect($(scripts[0]).text(), file).toBe('');
 		}
 	});
 
@@ -75,8 +89,9 @@ describe('the built site', () => {
 			expect($('html').attr('lang'), file).toBe('en');
 			expect($('title').text().trim(), file).not.toBe('');
 			expect($('meta[name="description"]').attr('content')?.trim(), file).toBeTruthy();
-			if (file === '404.html') {
-				// Served at any missing address: it must not claim one, nor be indexed.
+			if (NOT_INDEXED.includes(file)) {
+				// 404: served at any missing address, it must not claim one. Search: its ?q= addresses
+				// are results pages. Neither is indexed.
 				expect($('link[rel="canonical"]').length, file).toBe(0);
 				expect($('meta[name="robots"]').attr('content'), file).toBe('noindex');
 			} else {

@@ -61,12 +61,13 @@ describe('stopStateLabel', () => {
 });
 
 describe('navigation', () => {
-	it('links the featured series, the indexes, further reading and the feed, in that order', () => {
+	it('links the featured series, the indexes, further reading, search and the feed, in that order', () => {
 		expect(navigation('example-roadshow-2026')).toEqual([
 			{ label: 'Series', path: '/series/example-roadshow-2026/' },
 			{ label: 'Speakers', path: '/speakers/' },
 			{ label: 'Topics', path: '/topics/' },
 			{ label: 'Further reading', path: '/reading/' },
+			{ label: 'Search', path: '/search/' },
 			{ label: 'RSS', path: '/rss.xml' },
 		]);
 	});

@@ -1,0 +1,303 @@
+/**
+ * Draws preview cards (satori -> SVG -> sharp -> PNG) and caches the PNGs on disk by a content
+ * hash, so a build only redraws the cards whose content changed. The layout itself is the pure
+ * `ogCardTree` of og-card.ts; this module is the impure side: fonts, portraits, files.
+ * Issue 6, items 1 and 6.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImageMetadata } from 'astro';
+import satoriPackage from 'satori/package.json';
+import sharp from 'sharp';
+// The fonts ship with the project (Noto Sans from @fontsource), inlined into the build so the
+// renderer never looks for files at run time. satori reads woff, not woff2.
+import cyrillic400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff?inline';
+import cyrillic700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-700-normal.woff?inline';
+import cyrillicExt400 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-400-normal.woff?inline';
+import cyrillicExt700 from '@fontsource/noto-sans/files/noto-sans-cyrillic-ext-700-normal.woff?inline';
+import greek400 from '@fontsource/noto-sans/files/noto-sans-greek-400-normal.woff?inline';
+import greek700 from '@fontsource/noto-sans/files/noto-sans-greek-700-normal.woff?inline';
+import greekExt400 from '@fontsource/noto-sans/files/noto-sans-greek-ext-400-normal.woff?inline';
+import greekExt700 from '@fontsource/noto-sans/files/noto-sans-greek-ext-700-normal.woff?inline';
+import latin400 from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff?inline';
+import latin700 from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff?inline';
+import latinExt400 from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff?inline';
+import latinExt700 from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff?inline';
+import vietnamese400 from '@fontsource/noto-sans/files/noto-sans-vietnamese-400-normal.woff?inline';
+import vietnamese700 from '@fontsource/noto-sans/files/noto-sans-vietnamese-700-normal.woff?inline';
+import {
+	OG_FONT_FAMILY,
+	OG_HEIGHT,
+	OG_WIDTH,
+	ogCardTree,
+	portraitSpeakers,
+	recapCardData,
+	talkCardData,
+	type OgCardContext,
+	type OgCardData,
+	type OgElement,
+} from './og-card.ts';
+import type { Recap, Speaker, Talk } from './site.ts';
+
+/** A font as satori takes it. */
+export interface OgFont {
+	name: string;
+	data: Buffer;
+	weight: 400 | 700;
+	style: 'normal';
+}
+
+/**
+ * Each unicode subset is registered under a name of its own: satori keeps one font per name and
+ * weight, and falls back to the other registered names glyph by glyph. The card asks for
+ * `OG_FONT_FAMILY` (the Latin subset); accents, Cyrillic, Greek and Vietnamese fall through.
+ */
+const FONT_FILES: readonly { name: string; weight: 400 | 700; dataUrl: string }[] = [
+	{ name: OG_FONT_FAMILY, weight: 400, dataUrl: latin400 },
+	{ name: OG_FONT_FAMILY, weight: 700, dataUrl: latin700 },
+	{ name: `${OG_FONT_FAMILY} Latin Ext`, weight: 400, dataUrl: latinExt400 },
+	{ name: `${OG_FONT_FAMILY} Latin Ext`, weight: 700, dataUrl: latinExt700 },
+	{ name: `${OG_FONT_FAMILY} Cyrillic`, weight: 400, dataUrl: cyrillic400 },
+	{ name: `${OG_FONT_FAMILY} Cyrillic`, weight: 700, dataUrl: cyrillic700 },
+	{ name: `${OG_FONT_FAMILY} Cyrillic Ext`, weight: 400, dataUrl: cyrillicExt400 },
+	{ name: `${OG_FONT_FAMILY} Cyrillic Ext`, weight: 700, dataUrl: cyrillicExt700 },
+	{ name: `${OG_FONT_FAMILY} Greek`, weight: 400, dataUrl: greek400 },
+	{ name: `${OG_FONT_FAMILY} Greek`, weight: 700, dataUrl: greek700 },
+	{ name: `${OG_FONT_FAMILY} Greek Ext`, weight: 400, dataUrl: greekExt400 },
+	{ name: `${OG_FONT_FAMILY} Greek Ext`, weight: 700, dataUrl: greekExt700 },
+	{ name: `${OG_FONT_FAMILY} Vietnamese`, weight: 400, dataUrl: vietnamese400 },
+	{ name: `${OG_FONT_FAMILY} Vietnamese`, weight: 700, dataUrl: vietnamese700 },
+];
+
+let fonts: readonly OgFont[] | undefined;
+
+/** The card fonts: Noto Sans regular and bold, Latin, Latin Extended, Cyrillic, Greek, Vietnamese. */
+export function ogFonts(): readonly OgFont[] {
+	fonts ??= FONT_FILES.map(({ name, weight, dataUrl }) => ({
+		name,
+		weight,
+		style: 'normal',
+		data: Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'),
+	}));
+	return fonts;
+}
+
+/**
+ * Draws one card. Characters no card font has (CJK, emoji, other scripts) are drawn as the
+ * font's blank box: satori asks `loadAdditionalAsset` for a font, and gets none, rather than
+ * failing the build or fetching one from the network.
+ */
+export async function renderOgCard(
+	tree: OgElement,
+	cardFonts: readonly OgFont[] = ogFonts(),
+): Promise<Buffer> {
+	// Loaded on the first card actually drawn: a rebuild served from the cache never needs it.
+	const { default: satori } = await import('satori');
+	const svg = await satori(tree, {
+		width: OG_WIDTH,
+		height: OG_HEIGHT,
+		fonts: [...cardFonts],
+		loadAdditionalAsset: () => Promise.resolve([]),
+	});
+	// The card is opaque: no alpha channel, a quarter fewer bytes.
+	return sharp(Buffer.from(svg)).flatten().png(PNG_OPTIONS).toBuffer();
+}
+
+const PNG_OPTIONS = { compressionLevel: 9 } as const;
+
+/** What a cache has done since it was created; for tests and benchmarks, never logged. */
+export interface OgCacheStats {
+	/** Cards drawn (not found in memory nor on disk). */
+	drawn: number;
+	/** Cards read back from the cache folder. */
+	diskHits: number;
+	/** Cards asked for again in the same build (the page, then each feed). */
+	memoryHits: number;
+}
+
+export interface OgCardCache {
+	/** The card's PNG: from this build's memory, from the cache folder, or drawn and stored. */
+	png(data: OgCardData): Promise<Buffer>;
+	/**
+	 * The cache key of a card: sha256 of its element tree (the data laid out by the template, so
+	 * a change to either is a new key, with no version number to remember to bump), the fonts'
+	 * bytes and the renderer's versions and options.
+	 */
+	key(data: OgCardData): string;
+	readonly stats: Readonly<OgCacheStats>;
+	/** The folder the PNGs are kept in. */
+	readonly dir: string;
+}
+
+export interface OgCardCacheOptions {
+	/** Folder for the cached PNGs; created when first needed. */
+	dir: string;
+	cardFonts?: readonly OgFont[];
+	/** Draws a card's tree; replaceable in tests. */
+	draw?: (tree: OgElement, cardFonts: readonly OgFont[]) => Promise<Buffer>;
+}
+
+/** A card cache over one folder. Writes are atomic (temporary file, then rename). */
+export function createOgCardCache({
+	dir,
+	cardFonts = ogFonts(),
+	draw = renderOgCard,
+}: OgCardCacheOptions): OgCardCache {
+	const stats: OgCacheStats = { drawn: 0, diskHits: 0, memoryHits: 0 };
+	const inMemory = new Map<string, Promise<Buffer>>();
+	let temporaryFiles = 0;
+	// Anything besides the card's data that changes its pixels.
+	const fixed = JSON.stringify({
+		fonts: digest(cardFonts.map((font) => `${font.name}/${font.weight}/${digest(font.data)}`)),
+		satori: satoriPackage.version,
+		sharp: sharp.versions,
+		png: PNG_OPTIONS,
+	});
+	const keyOf = (tree: OgElement) => digest([fixed, JSON.stringify(tree)]);
+
+	async function load(tree: OgElement, cardKey: string): Promise<Buffer> {
+		const file = path.join(dir, `${cardKey}.png`);
+		try {
+			const png = await readFile(file);
+			stats.diskHits++;
+			return png;
+		} catch (error) {
+			if (!isMissingFile(error)) throw error;
+		}
+		const png = await draw(tree, cardFonts);
+		stats.drawn++;
+		await mkdir(dir, { recursive: true });
+		// Two builds sharing the folder may draw the same card at once: each writes its own
+		// temporary file, and the rename leaves one whole PNG, never a half-written one.
+		const temporary = `${file}.${process.pid}-${++temporaryFiles}.tmp`;
+		try {
+			await writeFile(temporary, png);
+			await rename(temporary, file);
+		} catch (error) {
+			await rm(temporary, { force: true });
+			throw error;
+		}
+		return png;
+	}
+
+	return {
+		dir,
+		stats,
+		key: (data) => keyOf(ogCardTree(data)),
+		png(data) {
+			const tree = ogCardTree(data);
+			const cardKey = keyOf(tree);
+			const pending = inMemory.get(cardKey);
+			if (pending) {
+				stats.memoryHits++;
+				return pending;
+			}
+			const loading = load(tree, cardKey);
+			inMemory.set(cardKey, loading);
+			loading.catch(() => inMemory.delete(cardKey));
+			return loading;
+		},
+	};
+}
+
+/**
+ * The cache folder of a build: `og/` under Astro's `cacheDir`, which astro.config.mjs takes from
+ * `RECAP_CACHE_DIR` (default `./.cache/astro`, relative to the project root the build runs in).
+ */
+export function ogCacheDir(cacheDir: string | undefined): string {
+	return path.join(cacheDir ?? './.cache/astro', 'og');
+}
+
+let buildCache: OgCardCache | undefined;
+
+/** The cache every page, endpoint and feed of this build shares. */
+export function ogCardCache(): OgCardCache {
+	buildCache ??= createOgCardCache({ dir: ogCacheDir(process.env.RECAP_CACHE_DIR) });
+	return buildCache;
+}
+
+/** Portrait edge in pixels: twice the largest disc a card draws, for a crisp downscale. */
+const PORTRAIT_SIZE = 176;
+/** Cuts the portrait round (alpha), so the card needs no clip path to do it. */
+const ROUND_MASK = Buffer.from(
+	`<svg xmlns="http://www.w3.org/2000/svg" width="${PORTRAIT_SIZE}" height="${PORTRAIT_SIZE}"><circle cx="${PORTRAIT_SIZE / 2}" cy="${PORTRAIT_SIZE / 2}" r="${PORTRAIT_SIZE / 2}"/></svg>`,
+);
+const portraits = new Map<string, Promise<string>>();
+
+/**
+ * A speaker photo as a small round PNG `data:` URL for a card. Reads the original file through
+ * the image's `fsPath`: Astro gives every `image()` from content this hidden property (the
+ * metadata's `src` is the built URL, whose file does not exist yet while pages render).
+ * Remembered per file version, so the dev server picks up a replaced photo.
+ */
+export async function portraitDataUrl(
+	photo: ImageMetadata,
+	speakerName = 'a speaker',
+): Promise<string> {
+	const file = (photo as ImageMetadata & { fsPath?: unknown }).fsPath;
+	if (typeof file !== 'string' || file === '') {
+		throw new Error(
+			`Preview cards: the photo of ${speakerName} has no source file (fsPath) -> speaker photos must be image() fields of content entries`,
+		);
+	}
+	const { mtimeMs, size } = await stat(file);
+	const version = `${file}\n${mtimeMs}\n${size}`;
+	let dataUrl = portraits.get(version);
+	if (!dataUrl) {
+		dataUrl = sharp(file)
+			.rotate()
+			.resize(PORTRAIT_SIZE, PORTRAIT_SIZE, { fit: 'cover' })
+			.flatten({ background: '#ffffff' })
+			.ensureAlpha()
+			.composite([{ input: ROUND_MASK, blend: 'dest-in' }])
+			.png({ compressionLevel: 9 })
+			.toBuffer()
+			.then((png) => `data:image/png;base64,${png.toString('base64')}`);
+		portraits.set(version, dataUrl);
+	}
+	return dataUrl;
+}
+
+/** A recap's card: its data (for the alt text) and its PNG, through the build's cache. */
+export async function recapCard(
+	recap: Recap,
+	context: OgCardContext,
+	cache: OgCardCache = ogCardCache(),
+): Promise<{ data: OgCardData; png: Buffer }> {
+	const data = recapCardData(recap, context, await portraitsOf(recap.speakers));
+	return { data, png: await cache.png(data) };
+}
+
+/** A talk's card: its data (for the alt text) and its PNG, through the build's cache. */
+export async function talkCard(
+	talk: Talk,
+	recap: Recap,
+	context: OgCardContext,
+	cache: OgCardCache = ogCardCache(),
+): Promise<{ data: OgCardData; png: Buffer }> {
+	const data = talkCardData(talk, recap, context, await portraitsOf(talk.speakers));
+	return { data, png: await cache.png(data) };
+}
+
+async function portraitsOf(speakers: readonly Speaker[]): Promise<Map<string, string>> {
+	return new Map(
+		await Promise.all(
+			portraitSpeakers(speakers).map(
+				async (speaker) =>
+					[speaker.id, await portraitDataUrl(speaker.photo.src, speaker.name)] as const,
+			),
+		),
+	);
+}
+
+function digest(value: string | Buffer | readonly string[]): string {
+	const hash = createHash('sha256');
+	if (Array.isArray(value)) for (const part of value) hash.update(`${part}\n`);
+	else hash.update(value as string | Buffer);
+	return hash.digest('hex');
+}
+
+function isMissingFile(error: unknown): boolean {
+	return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

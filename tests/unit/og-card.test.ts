@@ -1,0 +1,412 @@
+/**
+ * Preview cards: the pure element tree (what it says, how it clamps, names in scripts the fonts
+ * lack), and one real render through satori and sharp with the shipped fonts.
+ */
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ImageMetadata } from 'astro';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+	OG_HEIGHT,
+	OG_MAX_PORTRAITS,
+	OG_WIDTH,
+	initials,
+	ogCardAlt,
+	ogCardTree,
+	ogImage,
+	recapCardData,
+	recapCardPath,
+	speakerLine,
+	talkCardData,
+	talkCardPath,
+	titleSize,
+	type OgCardData,
+	type OgChild,
+	type OgElement,
+} from '../../src/lib/og-card.ts';
+import {
+	createOgCardCache,
+	ogCacheDir,
+	ogFonts,
+	portraitDataUrl,
+	renderOgCard,
+} from '../../src/lib/og-cache.ts';
+import { roadshowInputs } from '../fixtures/unit/roadshow.ts';
+import { buildFrom, buildRoadshow, byId, edit } from './helpers.ts';
+
+const context = { lang: 'en', siteUrl: 'https://recaps.example.com/' };
+const site = buildRoadshow();
+const exampleCity = byId(site.recaps, 'example-city-2026');
+
+/** A card's data with everything set, for tests that vary one thing. */
+function card(overrides: Partial<OgCardData> = {}): OgCardData {
+	return {
+		title: 'Searching a billion vectors',
+		label: 'Talk',
+		place: 'Example City, Exampleland',
+		date: 'March 12, 2026',
+		datePublished: false,
+		speakers: [{ name: 'Jane Doe' }, { name: 'John Roe' }],
+		seriesName: 'Example Roadshow 2026',
+		siteHost: 'recaps.example.com',
+		lang: 'en',
+		...overrides,
+	};
+}
+
+/** Every text node of a tree, in document order. */
+function texts(node: OgChild): string[] {
+	if (typeof node === 'string') return [node];
+	const { children } = node.props;
+	if (children === undefined) return [];
+	return (Array.isArray(children) ? children : [children]).flatMap((child: OgChild) =>
+		texts(child),
+	);
+}
+
+/** Every element of a tree, in document order. */
+function elements(node: OgChild): OgElement[] {
+	if (typeof node === 'string') return [];
+	const { children } = node.props;
+	const list = children === undefined ? [] : Array.isArray(children) ? children : [children];
+	return [node, ...list.flatMap((child: OgChild) => elements(child))];
+}
+
+/** The element whose only child is this text. */
+function elementWithText(tree: OgElement, text: string): OgElement {
+	const found = elements(tree).find((element) => {
+		const { children } = element.props;
+		return Array.isArray(children) && children.length === 1 && children[0] === text;
+	});
+	if (!found) throw new Error(`no element with the text "${text}"`);
+	return found;
+}
+
+describe('card paths', () => {
+	it.each([
+		[recapCardPath('example-city-2026'), '/og/recaps/example-city-2026.png'],
+		[talkCardPath('example-city-2026/opening'), '/og/recaps/example-city-2026/opening.png'],
+	])('%s', (actual, expected) => {
+		expect(actual).toBe(expected);
+	});
+});
+
+describe('recapCardData and talkCardData', () => {
+	it("shows a recap's title, place, event date, series and every speaker", () => {
+		const data = recapCardData(exampleCity, context);
+		expect(data).toEqual({
+			title: 'Example Roadshow in Example City: what we learned',
+			label: 'Recap',
+			place: 'Example City, Exampleland',
+			date: 'March 12, 2026',
+			datePublished: false,
+			speakers: [
+				{ name: 'Jane Doe', portrait: undefined },
+				{ name: 'John Roe', portrait: undefined },
+			],
+			seriesName: 'Example Roadshow 2026',
+			siteHost: 'recaps.example.com',
+			lang: 'en',
+		});
+	});
+
+	it("labels a talk by its kind and keeps its own speakers and its recap's place", () => {
+		const talk = byId(exampleCity.talks, 'example-city-2026/opening');
+		const data = talkCardData(talk, exampleCity, context);
+		expect(data).toMatchObject({
+			title: talk.title,
+			label: 'Keynote',
+			place: 'Example City, Exampleland',
+			speakers: talk.speakers.map((speaker) => ({ name: speaker.name, portrait: undefined })),
+		});
+	});
+
+	it('says "Published" with the publication date when the event date is unknown', () => {
+		const inputs = roadshowInputs();
+		edit(inputs.recaps, 'example-city-2026', { eventDate: undefined });
+		const recap = byId(buildFrom(inputs).recaps, 'example-city-2026');
+		const data = recapCardData(recap, context);
+		expect([data.date, data.datePublished]).toEqual(['March 20, 2026', true]);
+		expect(texts(ogCardTree(data))).toContain(
+			'Example City, Exampleland · Published March 20, 2026',
+		);
+	});
+
+	it('carries portraits only for the speakers the card draws', () => {
+		const many = {
+			...exampleCity,
+			speakers: Array.from({ length: 7 }, () => exampleCity.speakers[0]!),
+		};
+		const portraits = new Map([['jane-doe', 'data:image/jpeg;base64,AAAA']]);
+		const drawn = recapCardData(many, context, portraits).speakers.map((s) => s.portrait);
+		expect(drawn.filter(Boolean)).toHaveLength(OG_MAX_PORTRAITS);
+		expect(drawn.slice(OG_MAX_PORTRAITS)).toEqual([undefined, undefined]);
+	});
+});
+
+describe('ogCardTree', () => {
+	it('is exactly the card size', () => {
+		expect(ogCardTree(card()).props.style).toMatchObject({ width: OG_WIDTH, height: OG_HEIGHT });
+	});
+
+	it('writes the title, place, date, label, series, names and host', () => {
+		expect(texts(ogCardTree(card()))).toEqual([
+			'Example Roadshow 2026',
+			'TALK',
+			'Example City, Exampleland · March 12, 2026',
+			'Searching a billion vectors',
+			'JD',
+			'JR',
+			'Jane Doe and John Roe',
+			'recaps.example.com',
+		]);
+	});
+
+	it('draws a portrait inside a round disc, and initials for a speaker without one', () => {
+		const tree = ogCardTree(
+			card({
+				speakers: [
+					{ name: 'Jane Doe', portrait: 'data:image/png;base64,AAAA' },
+					{ name: 'John Roe' },
+				],
+			}),
+		);
+		const images = elements(tree).filter((element) => element.type === 'img');
+		expect(images).toHaveLength(1);
+		// The portrait comes cut round; the disc around it is a 4px ring of background colour.
+		expect(images[0]!.props).toMatchObject({ src: 'data:image/png;base64,AAAA', width: 88 });
+		const disc = elements(tree).find((element) => {
+			const { children } = element.props;
+			return Array.isArray(children) && children[0] === images[0];
+		});
+		expect(disc?.props.style).toMatchObject({ width: 96, height: 96, borderRadius: 48 });
+		expect(texts(tree)).toContain('JR');
+	});
+
+	it('draws only filled shapes: no borders, clipping or overflow, which slow satori down', () => {
+		const styles = elements(
+			ogCardTree(
+				card({ speakers: [{ name: 'Jane Doe', portrait: 'data:image/png;base64,AAAA' }] }),
+			),
+		).map((element) => element.props.style ?? {});
+		for (const style of styles) {
+			expect(
+				Object.keys(style).filter((key) => /^(border(?!Radius)|overflow|clip)/.test(key)),
+			).toEqual([]);
+		}
+		const image = styles.find((style) => style.width === 88);
+		expect(image?.borderRadius).toBeUndefined();
+	});
+
+	it('counts the speakers beyond the portraits it draws, and names three', () => {
+		const speakers = Array.from({ length: 8 }, (_, i) => ({ name: `Speaker ${i + 1}` }));
+		const words = texts(ogCardTree(card({ speakers })));
+		expect(words).toContain('+3');
+		expect(words).toContain('Speaker 1, Speaker 2, Speaker 3, and 5 more');
+	});
+
+	it('leaves the speakers row out when nobody is named', () => {
+		const words = texts(ogCardTree(card({ speakers: [] })));
+		expect(words).not.toContain('');
+		expect(words.at(-1)).toBe('recaps.example.com');
+		expect(words).toHaveLength(5);
+	});
+
+	it('clamps a long title to three lines, and cuts a huge one before layout', () => {
+		const long = 'An extraordinarily long title about distributed inference '.repeat(20).trim();
+		const tree = ogCardTree(card({ title: long }));
+		const title = elements(tree).find((element) => element.props.style?.lineClamp === 3);
+		expect(title?.props.style).toMatchObject({ display: 'block', fontSize: 54 });
+		const [shown] = texts(title!);
+		expect([...shown!].length).toBe(241);
+		expect(shown!.endsWith('…')).toBe(true);
+	});
+
+	it('clamps the names and the series name to their lines', () => {
+		const tree = ogCardTree(card({ seriesName: 'A series name '.repeat(20) }));
+		expect(elementWithText(tree, 'A series name '.repeat(20)).props.style).toMatchObject({
+			lineClamp: 1,
+		});
+		expect(elementWithText(tree, 'Jane Doe and John Roe').props.style).toMatchObject({
+			lineClamp: 2,
+		});
+	});
+
+	it('builds a tree for names in scripts the fonts lack', () => {
+		expect(() =>
+			ogCardTree(card({ speakers: [{ name: '李雷' }, { name: '😀 Émoji' }] })),
+		).not.toThrow();
+		expect(initials('李雷')).toBe('李');
+		expect(initials('Ana María de la Fuente')).toBe('AF');
+	});
+
+	it.each([
+		['Short title', 76],
+		['A title of medium length that takes two lines', 64],
+		['A much longer title that goes on and on and will need three lines of type', 54],
+	])('sizes the title "%s" at %ipx', (title, size) => {
+		expect(titleSize(title)).toBe(size);
+	});
+});
+
+describe('speakerLine, ogCardAlt and ogImage', () => {
+	it.each([
+		[['Ada'], 'Ada'],
+		[['Ada', 'Grace'], 'Ada and Grace'],
+		[['Ada', 'Grace', 'Alan'], 'Ada, Grace, and Alan'],
+		[['Ada', 'Grace', 'Alan', 'Edsger'], 'Ada, Grace, Alan, and 1 more'],
+	])('%j -> %s', (names, line) => {
+		expect(speakerLine(names, 'en')).toBe(line);
+	});
+
+	it('describes the card in one sentence', () => {
+		expect(ogCardAlt(card())).toBe(
+			'Preview card: Searching a billion vectors, Example City, Exampleland, March 12, 2026, with Jane Doe and John Roe',
+		);
+		expect(ogCardAlt(card({ speakers: [], datePublished: true }))).toBe(
+			'Preview card: Searching a billion vectors, Example City, Exampleland, published March 12, 2026',
+		);
+	});
+
+	it("gives BaseHead the card's absolute URL, alt text and size", () => {
+		expect(ogImage(card(), recapCardPath('x'), 'https://recaps.example.com/')).toEqual({
+			url: 'https://recaps.example.com/og/recaps/x.png',
+			alt: ogCardAlt(card()),
+			width: 1200,
+			height: 630,
+		});
+	});
+});
+
+describe('rendering with the shipped fonts', () => {
+	it('registers regular and bold Noto Sans for Latin, Latin Extended, Cyrillic and Greek', () => {
+		const names = new Set(ogFonts().map((font) => `${font.name} ${font.weight}`));
+		for (const subset of ['', ' Latin Ext', ' Cyrillic', ' Greek']) {
+			expect(names).toContain(`Noto Sans${subset} 400`);
+			expect(names).toContain(`Noto Sans${subset} 700`);
+		}
+		// woff, which satori reads (woff2 it does not).
+		for (const font of ogFonts()) expect(font.data.subarray(0, 4).toString('latin1')).toBe('wOFF');
+	});
+
+	it(
+		'draws a 1200x630 PNG, the same bytes every time, with accents, Cyrillic and CJK names',
+		{ timeout: 30_000 },
+		async () => {
+			const data = card({
+				title:
+					'Łódź, Αθήνα и Москва: a title that is far too long to fit on the card in three lines, so it ends in an ellipsis',
+				speakers: [{ name: 'Zoë Ærø-Nguyễn' }, { name: 'Дмитрий Иванов' }, { name: '李雷' }],
+			});
+			const [first, second] = await Promise.all([
+				renderOgCard(ogCardTree(data)),
+				renderOgCard(ogCardTree(data)),
+			]);
+			const meta = await sharp(first).metadata();
+			expect([meta.format, meta.width, meta.height]).toEqual(['png', OG_WIDTH, OG_HEIGHT]);
+			expect(first.equals(second)).toBe(true);
+			const { channels } = await sharp(first).stats();
+			expect(Math.min(...channels.slice(0, 3).map((channel) => channel.stdev))).toBeGreaterThan(10);
+		},
+	);
+});
+
+describe('portraitDataUrl', () => {
+	/** Image metadata as Astro hands it over for content images: `fsPath` is not enumerable. */
+	function photo(fsPath?: string): ImageMetadata {
+		const metadata = { src: '/_astro/x.jpg', width: 800, height: 800, format: 'jpg' as const };
+		if (fsPath !== undefined) Object.defineProperty(metadata, 'fsPath', { value: fsPath });
+		return metadata;
+	}
+
+	it("reads the photo's source file into a small PNG, cut round", async () => {
+		const dataUrl = await portraitDataUrl(photo(path.resolve('content/speakers/chi-wang.jpg')));
+		expect(dataUrl).toMatch(/^data:image\/png;base64,/);
+		const png = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+		const meta = await sharp(png).metadata();
+		expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['png', 176, 176, true]);
+		const alpha = (x: number, y: number) =>
+			sharp(png).extract({ left: x, top: y, width: 1, height: 1 }).raw().toBuffer();
+		expect((await alpha(0, 0))[3]).toBe(0);
+		expect((await alpha(88, 88))[3]).toBe(255);
+	});
+
+	it('says which speaker has a photo without a source file', async () => {
+		await expect(portraitDataUrl(photo(), 'Jane Doe')).rejects.toThrow(
+			'Preview cards: the photo of Jane Doe has no source file (fsPath)',
+		);
+	});
+});
+
+describe('the card cache', () => {
+	const dirs: string[] = [];
+	const tempDir = async () => {
+		const dir = await mkdtemp(path.join(tmpdir(), 'og-cache-'));
+		dirs.push(dir);
+		return dir;
+	};
+	afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+	/** A stand-in renderer: the cache's behaviour does not depend on satori. */
+	const draw = (tree: OgElement) => Promise.resolve(Buffer.from(JSON.stringify(tree)));
+
+	it('draws a card once, then serves it from memory, then from disk in a later build', async () => {
+		const dir = await tempDir();
+		const first = createOgCardCache({ dir, draw });
+		const png = await first.png(card());
+		await first.png(card());
+		expect(first.stats).toEqual({ drawn: 1, diskHits: 0, memoryHits: 1 });
+
+		const file = path.join(dir, `${first.key(card())}.png`);
+		const written = (await stat(file)).mtimeMs;
+		const later = createOgCardCache({ dir, draw });
+		expect((await later.png(card())).equals(png)).toBe(true);
+		expect(later.stats).toEqual({ drawn: 0, diskHits: 1, memoryHits: 0 });
+		expect((await stat(file)).mtimeMs).toBe(written);
+	});
+
+	it('keys a card by its content: a changed title, name or portrait is a new card', async () => {
+		const cache = createOgCardCache({ dir: await tempDir(), draw });
+		const keys = new Set(
+			[
+				card(),
+				card({ title: 'Another title' }),
+				card({ speakers: [{ name: 'Jane Doe' }] }),
+				card({ speakers: [{ name: 'Jane Doe', portrait: 'data:image/jpeg;base64,AAAA' }] }),
+			].map((data) => cache.key(data)),
+		);
+		expect(keys.size).toBe(4);
+		expect(cache.key(card())).toBe(cache.key(card()));
+		expect(cache.key(card())).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('keys a card by its fonts too', async () => {
+		const dir = await tempDir();
+		const fonts = ogFonts();
+		const fewer = createOgCardCache({ dir, draw, cardFonts: fonts.slice(0, 2) });
+		expect(fewer.key(card())).not.toBe(
+			createOgCardCache({ dir, draw, cardFonts: fonts }).key(card()),
+		);
+	});
+
+	it('does not keep a failed draw, and leaves no temporary files behind', async () => {
+		const dir = await tempDir();
+		let fail = true;
+		const cache = createOgCardCache({
+			dir,
+			draw: (tree) => (fail ? Promise.reject(new Error('boom')) : draw(tree)),
+		});
+		await expect(cache.png(card())).rejects.toThrow('boom');
+		fail = false;
+		await expect(cache.png(card())).resolves.toBeInstanceOf(Buffer);
+		expect(cache.stats.drawn).toBe(1);
+		expect(await readdir(dir)).toEqual([`${cache.key(card())}.png`]);
+	});
+
+	it("lives under Astro's cacheDir", () => {
+		expect(ogCacheDir(undefined)).toBe(path.join('.cache', 'astro', 'og'));
+		expect(ogCacheDir('/tmp/build-cache')).toBe('/tmp/build-cache/og');
+	});
+});
