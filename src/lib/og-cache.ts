@@ -33,12 +33,13 @@ import {
 	ogCardTree,
 	portraitSpeakers,
 	recapCardData,
+	siteCardData,
 	talkCardData,
 	type OgCardContext,
 	type OgCardData,
 	type OgElement,
 } from './og-card.ts';
-import type { Recap, Speaker, Talk } from './site.ts';
+import type { Recap, Series, Speaker, Talk } from './site.ts';
 
 /** A font as satori takes it. */
 export interface OgFont {
@@ -266,6 +267,18 @@ export async function recapCard(
 	cache: OgCardCache = ogCardCache(),
 ): Promise<{ data: OgCardData; png: Buffer }> {
 	const data = recapCardData(recap, context, await portraitsOf(recap.speakers));
+	return { data, png: await cache.png(data) };
+}
+
+/** The site's own card (see `siteCardData`), through the build's cache. */
+export async function siteCard(
+	series: Series,
+	speakers: readonly Speaker[],
+	siteTitle: string,
+	context: OgCardContext,
+	cache: OgCardCache = ogCardCache(),
+): Promise<{ data: OgCardData; png: Buffer }> {
+	const data = siteCardData(series, speakers, siteTitle, context, await portraitsOf(speakers));
 	return { data, png: await cache.png(data) };
 }
 

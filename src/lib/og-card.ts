@@ -6,7 +6,7 @@
  */
 import { formatCalendarDate } from './dates.ts';
 import { joinNames, talkKindLabel } from './labels.ts';
-import type { Recap, Speaker, Talk } from './site.ts';
+import type { Recap, Series, Speaker, Talk } from './site.ts';
 import { absoluteUrl, recapIdOfTalk, talkAnchor } from './urls.ts';
 
 /** Size of every card: the Open Graph / Twitter "summary_large_image" ratio (1.91:1). */
@@ -60,7 +60,8 @@ export interface OgCardData {
 	label: string;
 	/** "City, Country". */
 	place: string;
-	/** The event's date, formatted; the publication date when the event's is not known. */
+	/** The event's date, formatted; the publication date when the event's is not known. Empty
+	 * on the site's own card, which is about no single day. */
 	date: string;
 	/** Whether `date` is the publication date (the card then says "Published <date>"). */
 	datePublished: boolean;
@@ -91,6 +92,33 @@ export function recapCardData(
 		...placeAndDate(recap, context.lang),
 		speakers: cardSpeakers(recap.speakers, portraits),
 		seriesName: recap.seriesName,
+		siteHost: new URL(context.siteUrl).host,
+		lang: context.lang,
+	};
+}
+
+/** Where the site's own card is served: the preview of every page without a card of its own. */
+export const SITE_CARD_PATH = '/og/site.png';
+
+/**
+ * The site's own card, for the home page and every page about no single recap: the featured
+ * series, how far it has got, and the first speakers' portraits.
+ */
+export function siteCardData(
+	series: Pick<Series, 'name' | 'plannedCities' | 'plannedCountries'>,
+	speakers: readonly Speaker[],
+	siteTitle: string,
+	context: OgCardContext,
+	portraits: ReadonlyMap<string, string> = new Map(),
+): OgCardData {
+	return {
+		title: `${siteTitle}: recaps of every stop, the talks and the people behind them`,
+		label: 'Series',
+		place: `${series.plannedCities} cities in ${series.plannedCountries} countries`,
+		date: '',
+		datePublished: false,
+		speakers: cardSpeakers(speakers, portraits),
+		seriesName: series.name,
 		siteHost: new URL(context.siteUrl).host,
 		lang: context.lang,
 	};
@@ -133,7 +161,11 @@ export function speakerLine(names: readonly string[], lang: string): string {
 /** The card's alt text: what it shows, in one sentence. */
 export function ogCardAlt(data: OgCardData): string {
 	const names = data.speakers.map((speaker) => speaker.name);
-	const parts = [data.title, data.place, `${data.datePublished ? 'published ' : ''}${data.date}`];
+	const parts = [
+		data.title,
+		data.place,
+		data.date && `${data.datePublished ? 'published ' : ''}${data.date}`,
+	].filter(Boolean);
 	const withWhom = names.length > 0 ? `, with ${speakerLine(names, data.lang)}` : '';
 	return `Preview card: ${parts.join(', ')}${withWhom}`;
 }
@@ -207,7 +239,7 @@ export function ogCardTree(data: OgCardData): OgElement {
 					width: 960,
 				},
 				[
-					text(`${data.place} · ${data.datePublished ? 'Published ' : ''}${data.date}`, {
+					text(placeLine(data), {
 						fontSize: 30,
 						fontWeight: 700,
 						color: COLORS.accent,
@@ -392,6 +424,12 @@ export function titleSize(title: string): number {
 	if (title.length <= 36) return 76;
 	if (title.length <= 72) return 64;
 	return 54;
+}
+
+/** "City, Country · April 9, 2026", or just the place when the card has no date. */
+function placeLine(data: OgCardData): string {
+	if (data.date === '') return data.place;
+	return `${data.place} · ${data.datePublished ? 'Published ' : ''}${data.date}`;
 }
 
 function placeAndDate(
