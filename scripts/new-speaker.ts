@@ -113,11 +113,13 @@ function questions(state: ContentState): Question<Input>[] {
 			key: 'companyUrl',
 			prompt: 'Its home page (https; Enter to skip)',
 			when: newCompany,
+			optional: true,
 		},
 		{
 			flag: 'photo',
 			key: 'photo',
 			prompt: 'A photo for the portrait (a file; Enter for a placeholder)',
+			optional: true,
 		},
 	];
 }

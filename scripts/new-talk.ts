@@ -55,7 +55,12 @@ function questions(state: ContentState): Question<TalkInput>[] {
 			prompt: 'Company presenting (an id)',
 			suggest: firstSpeakerCompany,
 		},
-		{ flag: 'summary', key: 'summary', prompt: 'One-sentence summary (Enter to write it later)' },
+		{
+			flag: 'summary',
+			key: 'summary',
+			prompt: 'One-sentence summary (Enter to write it later)',
+			optional: true,
+		},
 		{
 			flag: 'order',
 			key: 'order',

@@ -202,7 +202,7 @@ const listedTalks = ($: CheerioAPI) => hrefs($, 'main .talk-list .title a').sort
 /** The "so far" figures of a series page, by label. */
 const seriesTotals = ($: CheerioAPI) =>
 	Object.fromEntries(
-		$('dl.totals > div')
+		$('dl.figures > div')
 			.toArray()
 			.map((div) => [$(div).find('dt').text().trim(), $(div).find('dd').text().trim()]),
 	);

@@ -99,11 +99,21 @@ describe('preview cards', () => {
 
 	it('ships no card without a page: drafts and scheduled recaps get none', async () => {
 		const cards = (await readdir(path.join(outDir, 'og'), { recursive: true }))
-			.filter((entry) => entry.endsWith('.png'))
+			.filter((entry) => entry.endsWith('.png') && entry !== 'site.png')
 			.map((entry) => `${SITE}og/${entry}`)
 			.sort();
 		const pages = await Promise.all((await recapAndTalkPages()).map(ogImageOf));
 		expect(cards).toEqual(pages.map((image) => image.url).sort());
+	});
+
+	it('gives every other page the site card, with alt text', async () => {
+		const site = await sharp(path.join(outDir, 'og', 'site.png')).metadata();
+		expect([site.width, site.height]).toEqual([1200, 630]);
+		for (const file of ['index.html', 'speakers/index.html', 'topics/embeddings/index.html']) {
+			const $ = load(await readFile(path.join(outDir, file), 'utf8'));
+			expect($('meta[property="og:image"]').attr('content'), file).toBe(`${SITE}og/site.png`);
+			expect($('meta[property="og:image:alt"]').attr('content'), file).toMatch(/^Preview card: /);
+		}
 	});
 
 	it("draws each card through the build's cache", async () => {

@@ -63,6 +63,8 @@ export interface Question<I> {
 	suggest?: (input: I, state: ContentState) => string | undefined;
 	/** Ask only when this holds (e.g. a company name only for a new company). */
 	when?: (input: I, state: ContentState) => boolean;
+	/** May be left empty (Enter skips it); with no more input it is skipped too. */
+	optional?: boolean;
 }
 
 /** Questions over the terminal, reading lines as they come (typed or piped in). */
@@ -79,15 +81,18 @@ export class Prompter {
 		this.#lines = this.#rl[Symbol.asyncIterator]();
 	}
 
-	/** Asks once; Enter takes the suggestion. Throws when the input has ended. */
-	async ask(prompt: string, suggestion?: string): Promise<string> {
+	/**
+	 * Asks once; Enter takes the suggestion. When the input has ended, a question with a
+	 * suggestion takes it and an optional one is skipped; any other throws.
+	 */
+	async ask(prompt: string, suggestion?: string, optional = false): Promise<string> {
 		process.stdout.write(suggestion ? `${prompt} [${suggestion}]: ` : `${prompt}: `);
 		const next = await this.#lines.next();
 		// With no more input (a script, or `< /dev/null`), a question with a suggestion takes it,
 		// just as Enter would; only a question without one is an error.
-		if (next.done && suggestion) {
-			process.stdout.write(`${suggestion}\n`);
-			return suggestion;
+		if (next.done && (suggestion || optional)) {
+			process.stdout.write(`${suggestion ?? ''}\n`);
+			return suggestion ?? '';
 		}
 		if (next.done) {
 			throw new InputError([
@@ -129,7 +134,11 @@ export async function planInteractively<I extends object>(
 		for (const question of questions) {
 			if (values[question.key] !== undefined) continue;
 			if (question.when && !question.when(input, state)) continue;
-			values[question.key] = await prompter.ask(question.prompt, question.suggest?.(input, state));
+			values[question.key] = await prompter.ask(
+				question.prompt,
+				question.suggest?.(input, state),
+				question.optional,
+			);
 		}
 	}
 	for (;;) {
