@@ -1,0 +1,630 @@
+/**
+ * Build benchmark (issue 7): builds synthetic sites of growing size with the real site's code and
+ * measures each build cold (empty cache), warm (same cache, nothing changed) and after a one-recap
+ * edit; alongside, a plain-markdown Astro blog with the same number of pages, and the sharp floor
+ * (sharp alone encoding exactly the image variants the build produced). Every build runs in a
+ * child process (scripts/lib/bench/runner.ts) under GNU time, so CPU and peak memory are its own.
+ *
+ * Usage: node scripts/bench.ts [--sizes 10,100] [--large] [--seed 1] [--texture grain|flat] [--render-only]
+ *          [--experiments] [--no-real] [--no-baseline] [--no-floor] [--no-edit] [--regenerate]
+ *          [--cold-only] [--work test-output/bench] [--reports reports]
+ *
+ * --large adds a 1000-recap site (many minutes); --cold-only measures only the cold builds (e.g. for
+ * peak memory at 1000 recaps). --experiments reruns the largest size up to 100
+ * cold with other encoder settings, and what-if sharp floors (webp effort, AVIF, no 1600w).
+ * Results: reports/bench.md and reports/bench.json (git-ignored), with the machine, versions and
+ * the load average before and after every run, since the machine is shared.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeBaseline } from './lib/bench/baseline.ts';
+import { applyEdit, planEdit } from './lib/bench/edit.ts';
+import {
+	parseImageLog,
+	parseIntegrations,
+	parsePhases,
+	parseRouteTimes,
+	routeBreakdown,
+} from './lib/bench/logs.ts';
+import { machineInfo } from './lib/bench/machine.ts';
+import { measure, productionEnv, TIME_BIN } from './lib/bench/measure.ts';
+import { fileSet, summarizeOutput } from './lib/bench/outputs.ts';
+import type { FloorJob } from './lib/bench/protocol.ts';
+import {
+	acceptance,
+	renderMarkdown,
+	type BenchResults,
+	type BuildRecord,
+	type EditCheck,
+	type FloorRecord,
+} from './lib/bench/report.ts';
+import type { Variant } from './lib/bench/variants.ts';
+import { TEXTURES, type Texture } from './lib/synthetic/images.ts';
+import { planSite, type SitePlan } from './lib/synthetic/plan.ts';
+import { isUpToDate, readManifest, writeSite } from './lib/synthetic/write.ts';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const binDir = path.join(projectRoot, 'node_modules', '.bin');
+const node = existsSync(path.join(binDir, 'node')) ? path.join(binDir, 'node') : process.execPath;
+/** The day the real site is built as of, as in the build tests. */
+const REAL_NOW = '2026-06-01T12:00:00Z';
+
+function readOptions() {
+	const { values } = parseArgs({
+		options: {
+			sizes: { type: 'string', default: '10,100' },
+			large: { type: 'boolean', default: false },
+			seed: { type: 'string', default: '1' },
+			texture: { type: 'string', default: 'grain' },
+			experiments: { type: 'boolean', default: false },
+			'no-real': { type: 'boolean', default: false },
+			'no-baseline': { type: 'boolean', default: false },
+			'no-floor': { type: 'boolean', default: false },
+			'no-edit': { type: 'boolean', default: false },
+			regenerate: { type: 'boolean', default: false },
+			work: { type: 'string', default: 'test-output/bench' },
+			reports: { type: 'string', default: 'reports' },
+			'render-only': { type: 'boolean', default: false },
+			'cold-only': { type: 'boolean', default: false },
+		},
+	});
+	const sizes = values.sizes
+		.split(',')
+		.map((size) => Number(size.trim()))
+		.filter((size) => size > 0);
+	if (sizes.some((size) => !Number.isInteger(size)))
+		throw new Error('--sizes takes whole numbers, e.g. 10,100');
+	if (values.large && !sizes.includes(1000)) sizes.push(1000);
+	if (!TEXTURES.includes(values.texture as Texture))
+		throw new Error(`--texture must be one of ${TEXTURES.join(', ')}`);
+	return {
+		sizes: [...new Set(sizes)].sort((a, b) => a - b),
+		seed: Number(values.seed),
+		texture: values.texture as Texture,
+		experiments: values.experiments,
+		real: !values['no-real'],
+		baseline: !values['no-baseline'],
+		floor: !values['no-floor'],
+		edit: !values['no-edit'],
+		regenerate: values.regenerate,
+		work: path.resolve(projectRoot, values.work),
+		reports: path.resolve(projectRoot, values.reports),
+		renderOnly: values['render-only'],
+		coldOnly: values['cold-only'],
+	};
+}
+
+type Options = ReturnType<typeof readOptions>;
+
+interface BuildTarget {
+	site: BuildRecord['site'];
+	size: number;
+	root: string;
+	contentDir?: string;
+	outDir: string;
+	cacheDir: string;
+	now: string;
+	sourceImages: number;
+	logDir: string;
+}
+
+function buildEnv(target: BuildTarget): NodeJS.ProcessEnv {
+	return productionEnv({
+		...process.env,
+		PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+		RECAP_OUT_DIR: target.outDir,
+		RECAP_CACHE_DIR: target.cacheDir,
+		RECAP_NOW: target.now,
+		...(target.contentDir ? { RECAP_CONTENT_DIR: target.contentDir } : {}),
+	});
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const loadNow = () =>
+	os
+		.loadavg()
+		.map((v) => v.toFixed(2))
+		.join(' ');
+
+async function runBuild(
+	target: BuildTarget,
+	phase: string,
+	extra: { inlineConfig?: Record<string, unknown>; sharpConcurrency?: number } = {},
+): Promise<{ record: BuildRecord; variants: Variant[]; output: string }> {
+	const label = `${target.site}-${target.size}-${phase}`;
+	const variantsOut = path.join(target.logDir, `${label}.variants.json`);
+	const cardsDir = path.join(target.cacheDir, 'og');
+	const cardsBefore = await fileSet(cardsDir);
+	console.log(`▸ ${label}: building (load ${loadNow()})`);
+	const { measurement, output } = await measure({
+		label,
+		job: {
+			kind: 'build',
+			root: target.root,
+			variantsOut,
+			...(extra.inlineConfig ? { inlineConfig: extra.inlineConfig } : {}),
+			...(extra.sharpConcurrency ? { sharpConcurrency: extra.sharpConcurrency } : {}),
+		},
+		env: buildEnv(target),
+		cwd: target.root,
+		logDir: target.logDir,
+		node,
+	});
+	const cardsAfter = await fileSet(cardsDir);
+	const images = parseImageLog(output);
+	const variants = existsSync(variantsOut)
+		? (JSON.parse(await readFile(variantsOut, 'utf8')) as Variant[])
+		: [];
+	const record: BuildRecord = {
+		site: target.site,
+		size: target.size,
+		phase,
+		measurement: { ...measurement, runner: undefined },
+		output: await summarizeOutput(target.outDir),
+		sourceImages: target.sourceImages,
+		encoded: images.encoded.length,
+		reused: images.reused.length,
+		cardsDrawn: [...cardsAfter].filter((file) => !cardsBefore.has(file)).length,
+		phases: parsePhases(output),
+		routes: routeBreakdown(parseRouteTimes(output)),
+		integrations: parseIntegrations(output),
+	};
+	const m = measurement;
+	console.log(
+		`  ${m.ok ? 'ok' : 'FAILED'}: ${seconds(m.wallMs)} wall, ${seconds(m.cpuMs)} CPU, ${(m.maxRssKb / 1024).toFixed(0)} MB max RSS, ` +
+			`${record.output.pages} pages, ${record.encoded} images encoded / ${record.reused} reused, ${record.cardsDrawn} cards drawn ` +
+			`(load ${m.loadBefore.map((v) => v.toFixed(2)).join(' ')} → ${m.loadAfter.map((v) => v.toFixed(2)).join(' ')})`,
+	);
+	if (!m.ok) console.log(`  see ${path.relative(projectRoot, m.logFile)}`);
+	return { record, variants, output };
+}
+
+async function runFloor(
+	size: number,
+	mode: string,
+	job: FloorJob,
+	logDir: string,
+	note?: string,
+): Promise<FloorRecord | undefined> {
+	const label = `floor-${size}-${mode}`;
+	console.log(`▸ ${label} (load ${loadNow()})`);
+	const { measurement } = await measure({
+		label,
+		job,
+		env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` },
+		cwd: projectRoot,
+		logDir,
+		node,
+	});
+	const figures = measurement.runner?.floor;
+	if (!figures) {
+		console.log(`  FAILED: see ${path.relative(projectRoot, measurement.logFile)}`);
+		return undefined;
+	}
+	console.log(
+		`  ${figures.variants} variants in ${seconds(figures.encodeMs)} (${(figures.encodeMs / Math.max(1, figures.variants)).toFixed(1)} ms each), ` +
+			`${seconds(measurement.cpuMs)} CPU, ${(measurement.maxRssKb / 1024).toFixed(0)} MB max RSS`,
+	);
+	return {
+		size,
+		mode,
+		measurement: { ...measurement, runner: undefined },
+		figures,
+		...(note ? { note } : {}),
+	};
+}
+
+async function prepareSite(
+	options: Options,
+	size: number,
+	results: BenchResults,
+): Promise<{ plan: SitePlan; contentDir: string }> {
+	const plan = planSite({ recaps: size, seed: options.seed });
+	const contentDir = path.join(options.work, `site-${size}`, 'content');
+	const started = performance.now();
+	const reused = !options.regenerate && (await isUpToDate(contentDir, plan, options.texture));
+	if (!reused) {
+		console.log(`▸ generating the ${size}-recap site (${plan.images.length} images)`);
+		await writeSite(plan, {
+			outDir: contentDir,
+			protectedDir: path.join(projectRoot, 'content'),
+			texture: options.texture,
+		});
+	}
+	const manifest = await readManifest(contentDir);
+	results.generation.push({
+		size,
+		ms: performance.now() - started,
+		reused,
+		files: manifest?.files.length ?? 0,
+		megabytes: (manifest?.files.reduce((sum, file) => sum + file.bytes, 0) ?? 0) / 1024 / 1024,
+		images: plan.images.length,
+	});
+	return { plan, contentDir };
+}
+
+/** Which re-encoded variants belong to the edited photo, the edited recap, or anything else. */
+function checkEdit(
+	size: number,
+	plan: SitePlan,
+	contentDir: string,
+	encoded: readonly string[],
+	variants: readonly Variant[],
+	newImageCacheFiles: number,
+	cardsDrawn: number,
+): EditCheck {
+	const edit = planEdit(plan);
+	const photo = path.join(contentDir, edit.photo.path);
+	const recapDir = path.join(contentDir, 'recaps', edit.recapId) + path.sep;
+	const sourceOf = new Map(variants.map((v) => [v.finalPath, v.source]));
+	let ofPhoto = 0;
+	let ofRecap = 0;
+	const elsewhere: string[] = [];
+	for (const file of encoded) {
+		const source = sourceOf.get(file);
+		if (source === photo) ofPhoto++;
+		else if (source?.startsWith(recapDir)) ofRecap++;
+		else elsewhere.push(file);
+	}
+	const variantsOfPhoto = variants.filter((v) => v.source === photo).length;
+	return {
+		size,
+		recapId: edit.recapId,
+		photo: edit.photo.path,
+		encodedOfEditedPhoto: ofPhoto,
+		encodedOfEditedRecapOther: ofRecap,
+		encodedElsewhere: elsewhere,
+		variantsOfEditedPhoto: variantsOfPhoto,
+		newImageCacheFiles,
+		cardsDrawn,
+		ok:
+			elsewhere.length === 0 &&
+			ofPhoto === variantsOfPhoto &&
+			variantsOfPhoto > 0 &&
+			cardsDrawn <= 1,
+	};
+}
+
+async function benchSize(options: Options, size: number, results: BenchResults): Promise<void> {
+	const { plan, contentDir } = await prepareSite(options, size, results);
+	const siteDir = path.join(options.work, `site-${size}`);
+	const logDir = path.join(options.work, 'logs');
+	const target: BuildTarget = {
+		site: 'synthetic',
+		size,
+		root: projectRoot,
+		contentDir,
+		outDir: path.join(siteDir, 'dist'),
+		cacheDir: path.join(siteDir, 'cache'),
+		now: plan.now,
+		sourceImages: plan.images.length,
+		logDir,
+	};
+	await rm(target.outDir, { recursive: true, force: true });
+	await rm(target.cacheDir, { recursive: true, force: true });
+
+	const cold = await runBuild(target, 'cold');
+	results.builds.push(cold.record);
+	if (!cold.record.measurement.ok) return;
+	const variantsFile = path.join(logDir, `synthetic-${size}-cold.variants.json`);
+	if (options.coldOnly) return;
+	const warm = await runBuild(target, 'warm');
+	results.builds.push(warm.record);
+
+	if (options.edit) {
+		const edit = planEdit(plan);
+		const imageCache = path.join(target.cacheDir, 'assets');
+		const before = await fileSet(imageCache);
+		const restore = await applyEdit(contentDir, edit, options.texture);
+		try {
+			const edited = await runBuild(target, 'edit');
+			results.builds.push(edited.record);
+			const after = await fileSet(imageCache);
+			const check = checkEdit(
+				size,
+				plan,
+				contentDir,
+				parseImageLog(edited.output).encoded,
+				edited.variants,
+				[...after].filter((file) => !before.has(file)).length,
+				edited.record.cardsDrawn,
+			);
+			results.edits.push(check);
+			console.log(
+				`  edit of ${check.recapId}: ${check.encodedOfEditedPhoto}/${check.variantsOfEditedPhoto} variants of the new photo re-encoded, ` +
+					`${check.encodedElsewhere.length} elsewhere, ${check.cardsDrawn} card(s) drawn: ${check.ok ? 'as expected' : 'NOT as expected'}`,
+			);
+		} finally {
+			await restore();
+		}
+	}
+
+	if (options.baseline) {
+		const root = path.join(options.work, `baseline-${size}`);
+		await writeBaseline(
+			root,
+			cold.record.output.pages,
+			options.seed,
+			path.join(projectRoot, 'node_modules'),
+		);
+		const baseline: BuildTarget = {
+			site: 'baseline',
+			size,
+			root,
+			outDir: path.join(root, 'dist'),
+			cacheDir: path.join(root, '.cache', 'astro'),
+			now: plan.now,
+			sourceImages: 0,
+			logDir,
+		};
+		results.builds.push((await runBuild(baseline, 'cold')).record);
+		results.builds.push((await runBuild(baseline, 'warm')).record);
+	}
+
+	if (options.floor) {
+		for (const mode of ['sequential', 'parallel'] as const) {
+			const floor = await runFloor(size, mode, { kind: 'floor', variantsFile, mode }, logDir);
+			if (floor) results.floors.push(floor);
+		}
+	}
+}
+
+/** Experiments on one size: other encoder settings, as full cold builds and as what-if floors. */
+async function experiments(options: Options, size: number, results: BenchResults): Promise<void> {
+	const plan = planSite({ recaps: size, seed: options.seed });
+	const siteDir = path.join(options.work, `site-${size}`);
+	const logDir = path.join(options.work, 'logs');
+	const variantsFile = path.join(logDir, `synthetic-${size}-cold.variants.json`);
+	const builds: {
+		phase: string;
+		inlineConfig?: Record<string, unknown>;
+		sharpConcurrency?: number;
+	}[] = [
+		{
+			phase: 'cold, webp effort 2',
+			inlineConfig: {
+				image: {
+					service: { entrypoint: 'astro/assets/services/sharp', config: { webp: { effort: 2 } } },
+				},
+			},
+		},
+		{ phase: 'cold, build.concurrency 2', inlineConfig: { build: { concurrency: 2 } } },
+		{ phase: 'cold, sharp.concurrency(2)', sharpConcurrency: 2 },
+	];
+	for (const experiment of builds) {
+		const slug = experiment.phase.replace(/[^a-z0-9]+/gi, '-');
+		const target: BuildTarget = {
+			site: 'synthetic',
+			size,
+			root: projectRoot,
+			contentDir: path.join(siteDir, 'content'),
+			outDir: path.join(siteDir, `dist-${slug}`),
+			cacheDir: path.join(siteDir, `cache-${slug}`),
+			now: plan.now,
+			sourceImages: plan.images.length,
+			logDir,
+		};
+		await rm(target.outDir, { recursive: true, force: true });
+		await rm(target.cacheDir, { recursive: true, force: true });
+		const { record } = await runBuild(target, experiment.phase, experiment);
+		results.builds.push(record);
+		await rm(target.outDir, { recursive: true, force: true });
+		await rm(target.cacheDir, { recursive: true, force: true });
+	}
+	if (!existsSync(variantsFile)) return;
+	const whatIfs: { mode: string; job: Partial<FloorJob>; note: string }[] = [
+		{
+			mode: 'what-if: webp effort 2',
+			job: { config: { webp: { effort: 2 } } },
+			note: 'webp effort 2 (sharp default 4)',
+		},
+		{
+			mode: 'what-if: webp effort 0',
+			job: { config: { webp: { effort: 0 } } },
+			note: 'webp effort 0',
+		},
+		{
+			mode: 'what-if: AVIF effort 2 for the webp variants',
+			job: { reformat: { from: 'webp', to: 'avif' }, config: { avif: { effort: 2 } } },
+			note: 'every webp variant as AVIF, effort 2, same quality number',
+		},
+		{
+			mode: 'what-if: no full-size fallback (2400w)',
+			job: { skipWidths: [2400] },
+			note: "Figure's <Image> given width = its largest srcset width: no full-size src",
+		},
+		{
+			mode: 'what-if: no 2400w fallback, webp effort 2',
+			job: { skipWidths: [2400], config: { webp: { effort: 2 } } },
+			note: 'both changes together',
+		},
+		{
+			mode: 'what-if: no 1600w variants',
+			job: { skipWidths: [1600] },
+			note: 'widths 480/800/1200 only',
+		},
+	];
+	for (const whatIf of whatIfs) {
+		const floor = await runFloor(
+			size,
+			whatIf.mode,
+			{ kind: 'floor', variantsFile, mode: 'parallel', ...whatIf.job },
+			logDir,
+			whatIf.note,
+		);
+		if (floor) results.floors.push(floor);
+	}
+}
+
+/** The real site's build and its page-weight budgets (scripts/lib/budgets.ts, when present). */
+async function realSite(options: Options, results: BenchResults): Promise<void> {
+	const dir = path.join(options.work, 'real');
+	const target: BuildTarget = {
+		site: 'real',
+		size: 1,
+		root: projectRoot,
+		outDir: path.join(dir, 'dist'),
+		cacheDir: path.join(dir, 'cache'),
+		now: REAL_NOW,
+		sourceImages: [...(await fileSet(path.join(projectRoot, 'content')))].filter((file) =>
+			/\.(jpe?g|png|webp|avif)$/i.test(file),
+		).length,
+		logDir: path.join(options.work, 'logs'),
+	};
+	await rm(target.outDir, { recursive: true, force: true });
+	await rm(target.cacheDir, { recursive: true, force: true });
+	const { record } = await runBuild(target, 'cold');
+	results.builds.push(record);
+	if (!record.measurement.ok) return;
+	// Hook: the page-weight budgets module (another engineer's). It must export measureSite(dir),
+	// checkBudgets(weights) and renderBudgetReport(weights), as scripts/lib/budgets.ts does.
+	try {
+		const budgets = await import('./lib/budgets.ts');
+		const weights = await budgets.measureSite(target.outDir);
+		const problems = budgets.checkBudgets(weights);
+		results.budget = [
+			problems.length === 0
+				? `All ${weights.length} pages within budget.`
+				: `${problems.length} budget problem(s): ${problems.map((p) => `${p.page} ${p.budget} ${p.actual} > ${p.limit}`).join('; ')}`,
+			'',
+			budgets.renderBudgetReport(weights),
+		].join('\n');
+		console.log(`\n${results.budget}\n`);
+	} catch (error) {
+		results.budget = `No budget report: scripts/lib/budgets.ts could not be used (${error instanceof Error ? error.message : String(error)}).`;
+		console.log(results.budget);
+	}
+}
+
+/** A summary of the page-weight budgets over a synthetic site's cold build (same hook as above). */
+async function syntheticBudget(
+	options: Options,
+	size: number,
+	results: BenchResults,
+): Promise<void> {
+	const dir = path.join(options.work, `site-${size}`, 'dist');
+	if (!existsSync(dir)) return;
+	try {
+		const budgets = await import('./lib/budgets.ts');
+		const weights = await budgets.measureSite(dir);
+		const problems = budgets.checkBudgets(weights);
+		const byBudget = new Map<string, { count: number; worst: number; limit: number }>();
+		for (const problem of problems) {
+			const key = problem.budget.startsWith('portrait') ? 'portrait' : problem.budget;
+			const entry = byBudget.get(key) ?? { count: 0, worst: 0, limit: problem.limit };
+			entry.count++;
+			entry.worst = Math.max(entry.worst, problem.actual);
+			byBudget.set(key, entry);
+		}
+		const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+		results.syntheticBudget = [
+			`${size}-recap site, cold build: ${weights.length} pages, ${problems.length} over a budget.`,
+			'',
+			...[...byBudget].map(
+				([budget, e]) =>
+					`- ${budget}: ${e.count} page(s), worst ${kb(e.worst)} (limit ${kb(e.limit)})`,
+			),
+		].join('\n');
+		console.log(results.syntheticBudget);
+	} catch (error) {
+		results.syntheticBudget = `No budget summary (${error instanceof Error ? error.message : String(error)}).`;
+	}
+}
+
+async function writeReports(options: Options, results: BenchResults): Promise<string> {
+	results.finishedAt = new Date().toISOString();
+	results.acceptance = acceptance(
+		results,
+		options.sizes.includes(100) ? 100 : (options.sizes.at(-1) ?? 100),
+	);
+	await mkdir(options.reports, { recursive: true });
+	const markdown = renderMarkdown(results);
+	await writeFile(path.join(options.reports, 'bench.md'), markdown);
+	await writeFile(
+		path.join(options.reports, 'bench.json'),
+		`${JSON.stringify(results, null, '\t')}\n`,
+	);
+	return markdown;
+}
+
+/** Recomputes the ratios and rewrites bench.md from an earlier run's bench.json. */
+async function renderOnly(options: Options): Promise<void> {
+	const file = path.join(options.reports, 'bench.json');
+	const results = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+	const { finishedAt } = results;
+	// Parsers may have improved since the run: read every build's log again.
+	for (const build of results.builds) {
+		const output = await readFile(build.measurement.logFile, 'utf8').catch(() => undefined);
+		if (output === undefined) continue;
+		build.phases = parsePhases(output);
+		build.routes = routeBreakdown(parseRouteTimes(output));
+		build.integrations = parseIntegrations(output);
+	}
+	const sizes = results.builds.filter((b) => b.site === 'synthetic').map((b) => b.size);
+	if (!results.syntheticBudget && sizes.length > 0) {
+		await syntheticBudget(options, Math.max(...sizes), results);
+	}
+	await writeReports(options, results);
+	results.finishedAt = finishedAt;
+	const markdown = renderMarkdown(results);
+	await writeFile(path.join(options.reports, 'bench.md'), markdown);
+	await writeFile(file, `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(markdown);
+}
+
+async function main(): Promise<void> {
+	const options = readOptions();
+	if (options.renderOnly) return renderOnly(options);
+	await mkdir(path.join(options.work, 'logs'), { recursive: true });
+	const results: BenchResults = {
+		startedAt: new Date().toISOString(),
+		finishedAt: '',
+		seed: options.seed,
+		texture: options.texture,
+		machine: machineInfo(projectRoot),
+		generation: [],
+		builds: [],
+		floors: [],
+		edits: [],
+		acceptance: [],
+		notes: [
+			existsSync(TIME_BIN)
+				? `CPU and max RSS from ${TIME_BIN} -v around each build's process (children included).`
+				: "CPU and max RSS from the build process's own process.resourceUsage() (no GNU time here).",
+			`Photos are drawn with texture "${options.texture}"${options.texture === 'grain' ? ' (flat shapes plus seeded grain, so they encode about like camera photos)' : ' (flat shapes: encoding is cheaper than for real photos, a lower bound)'}.`,
+			'The markdown baseline has one plain .md post per page of the synthetic site (same page count), one template, no images.',
+			'The sharp floor covers the Astro image variants only; preview cards (satori + PNG, drawn during page generation) are not in it.',
+		],
+	};
+	console.log(
+		`bench: sizes ${options.sizes.join(', ')}, seed ${options.seed}; ${results.machine.cpus} × ${results.machine.cpuModel}, load ${loadNow()}`,
+	);
+	for (const size of options.sizes) {
+		await benchSize(options, size, results);
+		await writeReports(options, results);
+	}
+	const largest = options.sizes.at(-1);
+	if (largest !== undefined) await syntheticBudget(options, largest, results);
+	if (options.experiments) {
+		const size = options.sizes.filter((n) => n <= 100).at(-1);
+		if (size !== undefined) await experiments(options, size, results);
+		await writeReports(options, results);
+	}
+	if (options.real) await realSite(options, results);
+	const markdown = await writeReports(options, results);
+	console.log(`\n${markdown}`);
+	console.log(
+		`written: ${path.relative(projectRoot, path.join(options.reports, 'bench.md'))}, bench.json`,
+	);
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+	process.exitCode = 1;
+}

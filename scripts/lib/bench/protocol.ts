@@ -1,0 +1,56 @@
+/**
+ * What the benchmark parent and its runner child (runner.ts) exchange: the job written to a file,
+ * and the result printed as the child's last line, `BENCH_RESULT <json>`.
+ */
+import type { ServiceConfig } from './encode.ts';
+
+export const RESULT_MARKER = 'BENCH_RESULT ';
+
+export interface BuildJob {
+	kind: 'build';
+	root: string;
+	/** Merged over the project's astro.config (experiments: image service options, concurrency). */
+	inlineConfig?: Record<string, unknown>;
+	variantsOut?: string;
+	/**
+	 * libvips threads per image (`sharp.concurrency()`), set before Astro loads sharp. sharp's
+	 * default is 1 on glibc Linux without jemalloc, and it overrides VIPS_CONCURRENCY.
+	 */
+	sharpConcurrency?: number;
+}
+
+export interface FloorJob {
+	kind: 'floor';
+	variantsFile: string;
+	mode: 'sequential' | 'parallel';
+	config?: ServiceConfig;
+	/** Encode every `from` variant as `to` instead (what-if, e.g. webp -> avif). */
+	reformat?: { from: string; to: string };
+	/** Leave out variants of these widths (what-if). */
+	skipWidths?: number[];
+}
+
+export type Job = BuildJob | FloorJob;
+
+export interface ClassCost {
+	count: number;
+	ms: number;
+	bytes: number;
+}
+
+export interface FloorFigures {
+	variants: number;
+	encodeMs: number;
+	outputBytes: number;
+	/** Sequential runs only: time, count and bytes per variant class (`webp 1600w q72`). */
+	byClass?: Record<string, ClassCost>;
+}
+
+export interface RunnerResult {
+	ok: boolean;
+	error?: string;
+	wallMs: number;
+	usage: NodeJS.ResourceUsage;
+	floor?: FloorFigures;
+	variants?: number;
+}

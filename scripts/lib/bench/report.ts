@@ -1,0 +1,442 @@
+/**
+ * The benchmark's results as data, the ratios the issue asks for, and the markdown report. Pure:
+ * scripts/bench.ts measures, this module only computes and formats.
+ */
+import type { BuildPhases } from './logs.ts';
+import type { MachineInfo } from './machine.ts';
+import type { Measurement } from './measure.ts';
+import type { FormatCount, OutputSummary } from './outputs.ts';
+import type { FloorFigures } from './protocol.ts';
+
+export interface BuildRecord {
+	/** `synthetic`, `baseline` (plain markdown) or `real` (the project's own content). */
+	site: 'synthetic' | 'baseline' | 'real';
+	/** Recaps of the synthetic site the row belongs to (for a baseline: the site it matches). */
+	size: number;
+	/** `cold`, `warm`, `edit`, or an experiment's name. */
+	phase: string;
+	measurement: Measurement;
+	output: OutputSummary;
+	/** Source images in the content (event photos and portraits). */
+	sourceImages: number;
+	/** Image variants Astro encoded, and those it copied from its cache (from its log). */
+	encoded: number;
+	reused: number;
+	/** Preview cards drawn (new PNGs in the card cache). */
+	cardsDrawn: number;
+	phases: BuildPhases;
+	/** Page generation time by route class (from Astro's per-route log). */
+	routes: Record<string, { count: number; ms: number }>;
+	/** The project's integrations that logged in this build (the tree may change between runs). */
+	integrations?: string[];
+	note?: string;
+}
+
+export interface FloorRecord {
+	size: number;
+	/** `sequential`, `parallel`, or a what-if scenario's name. */
+	mode: string;
+	measurement: Measurement;
+	figures: FloorFigures;
+	note?: string;
+}
+
+export interface EditCheck {
+	size: number;
+	recapId: string;
+	photo: string;
+	/** Variants re-encoded, split by whose image they are. */
+	encodedOfEditedPhoto: number;
+	encodedOfEditedRecapOther: number;
+	encodedElsewhere: string[];
+	/** Variants of the edited photo the build produced (all should be re-encoded). */
+	variantsOfEditedPhoto: number;
+	/** New files in the image cache and in the card cache. */
+	newImageCacheFiles: number;
+	cardsDrawn: number;
+	ok: boolean;
+}
+
+export interface GenerationRecord {
+	size: number;
+	ms: number;
+	reused: boolean;
+	files: number;
+	megabytes: number;
+	images: number;
+}
+
+export interface Ratio {
+	name: string;
+	value: number | undefined;
+	target: string;
+	pass: boolean | undefined;
+	detail: string;
+}
+
+export interface BenchResults {
+	startedAt: string;
+	finishedAt: string;
+	seed: number;
+	texture: string;
+	machine: MachineInfo;
+	generation: GenerationRecord[];
+	builds: BuildRecord[];
+	floors: FloorRecord[];
+	edits: EditCheck[];
+	acceptance: Ratio[];
+	budget?: string | undefined;
+	/** Page-weight budgets over the largest synthetic site: camera-sized photos, many pages. */
+	syntheticBudget?: string | undefined;
+	notes: string[];
+}
+
+const s = (ms: number | undefined) =>
+	ms === undefined || Number.isNaN(ms) ? '-' : (ms / 1000).toFixed(1);
+const mb = (kb: number) => (Number.isNaN(kb) ? '-' : (kb / 1024).toFixed(0));
+const fixed = (value: number | undefined, digits = 2) =>
+	value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits);
+const load = (values: readonly number[]) => values.map((v) => v.toFixed(2)).join(' ');
+
+export function findBuild(
+	builds: readonly BuildRecord[],
+	site: BuildRecord['site'],
+	size: number,
+	phase: string,
+): BuildRecord | undefined {
+	return builds.find(
+		(b) => b.site === site && b.size === size && b.phase === phase && b.measurement.ok,
+	);
+}
+
+export function findFloor(
+	floors: readonly FloorRecord[],
+	size: number,
+	mode: string,
+): FloorRecord | undefined {
+	return floors.find((f) => f.size === size && f.mode === mode && f.measurement.ok);
+}
+
+function imageCounts(assets: Record<string, FormatCount>): string {
+	const parts = ['webp', 'avif', 'jpg', 'png']
+		.filter((ext) => assets[ext])
+		.map((ext) => `${assets[ext]!.count} ${ext}`);
+	return parts.length > 0 ? parts.join(', ') : '0';
+}
+
+/** The acceptance figures of issue 7, as ratios with their targets. */
+export function acceptance(
+	results: Pick<BenchResults, 'builds' | 'floors' | 'edits'>,
+	size = 100,
+): Ratio[] {
+	const ratios: Ratio[] = [];
+	const cold = findBuild(results.builds, 'synthetic', size, 'cold');
+	const warm = findBuild(results.builds, 'synthetic', size, 'warm');
+	const baseline = findBuild(results.builds, 'baseline', size, 'cold');
+	for (const mode of ['parallel', 'sequential']) {
+		const floor = findFloor(results.floors, size, mode);
+		const denominator =
+			floor && baseline ? floor.figures.encodeMs + baseline.measurement.wallMs : undefined;
+		const value = cold && denominator ? cold.measurement.wallMs / denominator : undefined;
+		ratios.push({
+			name: `cold build, ${size} recaps, vs sharp floor (${mode}) + markdown baseline`,
+			value,
+			target: '<= 1.3',
+			pass: value === undefined ? undefined : value <= 1.3,
+			detail:
+				cold && floor && baseline
+					? `${s(cold.measurement.wallMs)} s / (${s(floor.figures.encodeMs)} s + ${s(baseline.measurement.wallMs)} s)`
+					: 'not measured',
+		});
+	}
+	// The same ratios over CPU time (user + sys): total work, much less sensitive to a busy machine
+	// than wall time. On an idle machine wall ≈ CPU ÷ the parallelism each side achieves.
+	const floorCpu = findFloor(results.floors, size, 'sequential');
+	if (cold && floorCpu && baseline) {
+		const value =
+			cold.measurement.cpuMs / (floorCpu.measurement.cpuMs + baseline.measurement.cpuMs);
+		ratios.push({
+			name: `cold build, ${size} recaps, vs sharp floor + markdown baseline, in CPU time`,
+			value,
+			target: '(<= 1.3)',
+			pass: value <= 1.3,
+			detail: `${s(cold.measurement.cpuMs)} s / (${s(floorCpu.measurement.cpuMs)} s + ${s(baseline.measurement.cpuMs)} s) CPU`,
+		});
+	}
+	if (warm && baseline) {
+		const value = warm.measurement.cpuMs / baseline.measurement.cpuMs;
+		ratios.push({
+			name: `warm rebuild, ${size} recaps, vs markdown baseline (cold), in CPU time`,
+			value,
+			target: '(<= 1.5)',
+			pass: value <= 1.5,
+			detail: `${s(warm.measurement.cpuMs)} s / ${s(baseline.measurement.cpuMs)} s CPU`,
+		});
+	}
+	const warmValue =
+		warm && baseline ? warm.measurement.wallMs / baseline.measurement.wallMs : undefined;
+	ratios.push({
+		name: `warm rebuild, ${size} recaps, vs markdown baseline (cold)`,
+		value: warmValue,
+		target: '<= 1.5',
+		pass: warmValue === undefined ? undefined : warmValue <= 1.5,
+		detail:
+			warm && baseline
+				? `${s(warm.measurement.wallMs)} s / ${s(baseline.measurement.wallMs)} s`
+				: 'not measured',
+	});
+	const baselineWarm = findBuild(results.builds, 'baseline', size, 'warm');
+	if (warm && baselineWarm) {
+		const value = warm.measurement.wallMs / baselineWarm.measurement.wallMs;
+		ratios.push({
+			name: `warm rebuild, ${size} recaps, vs markdown baseline (warm, for reference)`,
+			value,
+			target: '(info)',
+			pass: undefined,
+			detail: `${s(warm.measurement.wallMs)} s / ${s(baselineWarm.measurement.wallMs)} s`,
+		});
+	}
+	for (const edit of results.edits) {
+		ratios.push({
+			name: `one-recap edit, ${edit.size} recaps: only that recap's images and card redone`,
+			value: edit.encodedElsewhere.length,
+			target: '0 elsewhere',
+			pass: edit.ok,
+			detail:
+				`${edit.encodedOfEditedPhoto}/${edit.variantsOfEditedPhoto} variants of the new photo, ` +
+				`${edit.encodedOfEditedRecapOther} of the recap's other photo, ${edit.encodedElsewhere.length} elsewhere` +
+				`${edit.encodedElsewhere.length > 0 ? ` (${edit.encodedElsewhere.slice(0, 5).join(', ')}…)` : ''}; ` +
+				`${edit.cardsDrawn} card(s) drawn; ${edit.newImageCacheFiles} new image-cache file(s)`,
+		});
+	}
+	const large = findBuild(results.builds, 'synthetic', 1000, 'cold');
+	const largestRss = Math.max(
+		0,
+		...results.builds
+			.filter((b) => b.site === 'synthetic' && b.size === 1000)
+			.map((b) => b.measurement.maxRssKb),
+	);
+	ratios.push({
+		name: 'peak memory, 1000 recaps',
+		value: large ? largestRss / 1024 / 1024 : undefined,
+		target: '<= 4 GB',
+		pass: large ? largestRss <= 4 * 1024 * 1024 : undefined,
+		detail: large
+			? `${(largestRss / 1024 / 1024).toFixed(2)} GB max RSS over its builds`
+			: 'not run (use --large)',
+	});
+	return ratios;
+}
+
+function buildRow(b: BuildRecord): string {
+	const m = b.measurement;
+	const images = Object.fromEntries(
+		Object.entries(b.output.assets).filter(([ext]) => ['webp', 'avif', 'jpg', 'png'].includes(ext)),
+	);
+	const photos = b.sourceImages > 0 ? fixed(m.wallMs / b.sourceImages, 0) : '-';
+	return [
+		b.site,
+		b.size,
+		b.phase + (m.ok ? '' : ' (FAILED)'),
+		s(m.wallMs),
+		s(m.cpuMs),
+		fixed(m.cpuMs / m.wallMs, 2),
+		mb(m.maxRssKb),
+		b.output.pages,
+		imageCounts(images),
+		`${b.encoded} / ${b.reused}`,
+		b.cardsDrawn,
+		s(b.phases.buildInfoMs),
+		s(b.phases.viteMs),
+		s(b.phases.routesMs),
+		s(b.phases.imagesMs),
+		s(restMs(b)),
+		fixed(m.wallMs / Math.max(1, b.output.pages), 0),
+		photos,
+		`${load(m.loadBefore)} → ${load(m.loadAfter)}`,
+	].join(' | ');
+}
+
+/** Wall time outside Astro's four reported phases: start-up, content check, post-build hooks. */
+function restMs(b: BuildRecord): number | undefined {
+	const { buildInfoMs = 0, viteMs = 0, routesMs = 0, imagesMs = 0 } = b.phases;
+	if (b.phases.routesMs === undefined) return undefined;
+	return b.measurement.wallMs - buildInfoMs - viteMs - routesMs - imagesMs;
+}
+
+function growthRows(builds: readonly BuildRecord[]): string[] {
+	const rows: string[] = [];
+	const sizes = [...new Set(builds.filter((b) => b.site === 'synthetic').map((b) => b.size))].sort(
+		(a, b) => a - b,
+	);
+	for (const phase of ['cold', 'warm', 'edit']) {
+		for (let i = 1; i < sizes.length; i++) {
+			const small = findBuild(builds, 'synthetic', sizes[i - 1]!, phase);
+			const big = findBuild(builds, 'synthetic', sizes[i]!, phase);
+			if (!small || !big) continue;
+			const marginal =
+				(big.measurement.wallMs - small.measurement.wallMs) /
+				Math.max(1, big.output.pages - small.output.pages);
+			rows.push(
+				`| ${phase} | ${small.size} → ${big.size} | ${fixed(big.output.pages / small.output.pages, 1)}x | ` +
+					`${fixed(big.measurement.wallMs / small.measurement.wallMs, 1)}x | ${fixed(big.measurement.cpuMs / small.measurement.cpuMs, 1)}x | ` +
+					`${fixed(big.measurement.maxRssKb / small.measurement.maxRssKb, 1)}x | ${fixed(marginal, 0)} |`,
+			);
+		}
+	}
+	return rows;
+}
+
+export function renderMarkdown(results: BenchResults): string {
+	const { machine } = results;
+	const lines: string[] = [
+		'# Build benchmark',
+		'',
+		`Run ${results.startedAt} → ${results.finishedAt}, seed ${results.seed}, photo texture \`${results.texture}\`.`,
+		'',
+		`Machine: ${machine.cpuModel} × ${machine.cpus} (available parallelism ${machine.availableParallelism}), ` +
+			`${machine.totalMemoryGb.toFixed(1)} GB RAM, ${machine.os}. Node ${machine.node}, Astro ${machine.astro}, ` +
+			`sharp ${machine.sharp} (libvips ${machine.libvips}, sharp.concurrency() ${machine.sharpConcurrency}, ` +
+			`UV_THREADPOOL_SIZE ${machine.uvThreadpool}). Tree: ${machine.git}. Load average at start: ${load(machine.loadAverage)}.`,
+		'',
+		'The machine is shared: every row carries the 1/5/15-minute load average before and after it. ' +
+			'A load well above the core count means the figures are inflated.',
+		'',
+		'## Builds',
+		'',
+		'CPU = user + sys of the build process and its children; RSS = peak resident memory; ' +
+			'"encoded / reused" = image variants Astro encoded vs copied from its cache; ' +
+			'"cards" = preview cards drawn (not from the card cache). Phases, from Astro\'s log: "info" = collecting ' +
+			'build info (content sync, types); "vite" = bundling pages and MDX modules; "routes" = generating static ' +
+			'routes (pages, feeds, cards); "images" = generating optimized images; "rest" = wall minus those four ' +
+			'(process start, content check, post-build hooks such as asset pruning, search index, headers). ' +
+			'ms/photo = wall ÷ source images.',
+		'',
+		'| site | N | build | wall s | CPU s | CPU/wall | max RSS MB | pages | image files | encoded / reused | cards | info s | vite s | routes s | images s | rest s | ms/page | ms/photo | load before → after |',
+		'| --- | --: | --- | --: | --: | --: | --: | --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
+		...results.builds.map((b) => `| ${buildRow(b)} |`),
+	];
+	const integrationSets = new Map<string, string[]>();
+	for (const b of results.builds) {
+		if (!b.integrations) continue;
+		const key = b.integrations.join(', ') || '(none)';
+		integrationSets.set(key, [
+			...(integrationSets.get(key) ?? []),
+			`${b.site} ${b.size} ${b.phase}`,
+		]);
+	}
+	if (integrationSets.size > 0) {
+		lines.push(
+			'',
+			'Project integrations that ran (others change the tree while benchmarks run, so this is per build):',
+			'',
+			...[...integrationSets].map(([set, builds]) => `- ${set}: ${builds.join('; ')}`),
+		);
+	}
+
+	const growth = growthRows(results.builds);
+	if (growth.length > 0) {
+		lines.push(
+			'',
+			'## Growth with N',
+			'',
+			'Ratios between consecutive sizes; "marginal ms/page" = extra wall time ÷ extra pages, which leaves the fixed cost out.',
+			'',
+			'| build | sizes | pages | wall | CPU | max RSS | marginal ms/page |',
+			'| --- | --- | --: | --: | --: | --: | --: |',
+			...growth,
+		);
+	}
+
+	const routeRows = results.builds
+		.filter((b) => b.site !== 'baseline' && Object.keys(b.routes).length > 0)
+		.flatMap((b) =>
+			Object.entries(b.routes)
+				.sort((x, y) => y[1].ms - x[1].ms)
+				.map(
+					([name, r]) =>
+						`| ${b.site} ${b.size} ${b.phase} | ${name} | ${r.count} | ${s(r.ms)} | ${fixed(r.ms / r.count, 1)} |`,
+				),
+		);
+	if (routeRows.length > 0) {
+		lines.push(
+			'',
+			'## Where page generation goes',
+			'',
+			"Sum of Astro's per-route render times (routes render one at a time), by kind of route.",
+			'',
+			'| build | routes | count | total s | ms each |',
+			'| --- | --- | --: | --: | --: |',
+			...routeRows,
+		);
+	}
+
+	if (results.floors.length > 0) {
+		lines.push(
+			'',
+			'## Sharp floor',
+			'',
+			'sharp alone encoding exactly the variants the cold build produced (same sizes, formats, quality and encoder ' +
+				'settings as Astro\'s sharp service; sources read before the clock starts). "sequential" = one at a time; ' +
+				'"parallel" = all queued at once, so sharp\'s default concurrency (libuv pool × libvips threads) applies. ' +
+				'What-if rows re-encode the same list with one setting changed.',
+			'',
+			'| N | run | variants | encode s | CPU s | max RSS MB | ms/variant | output MB | load before → after |',
+			'| --: | --- | --: | --: | --: | --: | --: | --: | --- |',
+			...results.floors.map((f) => {
+				const m = f.measurement;
+				return `| ${f.size} | ${f.mode}${m.ok ? '' : ' (FAILED)'} | ${f.figures.variants} | ${s(f.figures.encodeMs)} | ${s(m.cpuMs)} | ${mb(m.maxRssKb)} | ${fixed(f.figures.encodeMs / Math.max(1, f.figures.variants), 1)} | ${fixed(f.figures.outputBytes / 1024 / 1024, 1)} | ${load(m.loadBefore)} → ${load(m.loadAfter)} |`;
+			}),
+		);
+		const sequential = results.floors.filter((f) => f.mode === 'sequential' && f.figures.byClass);
+		for (const floor of sequential) {
+			const total = floor.figures.encodeMs;
+			lines.push(
+				'',
+				`Encoding cost by variant class, ${floor.size} recaps (sequential floor):`,
+				'',
+				'| variant | count | total s | share | ms each | KB each |',
+				'| --- | --: | --: | --: | --: | --: |',
+				...Object.entries(floor.figures.byClass!)
+					.sort((x, y) => y[1].ms - x[1].ms)
+					.map(
+						([name, c]) =>
+							`| ${name} | ${c.count} | ${s(c.ms)} | ${fixed((100 * c.ms) / total, 0)}% | ${fixed(c.ms / c.count, 1)} | ${fixed(c.bytes / c.count / 1024, 1)} |`,
+					),
+			);
+		}
+	}
+
+	lines.push(
+		'',
+		'## Acceptance (issue 7)',
+		'',
+		'| check | value | target | result | detail |',
+		'| --- | --: | --- | --- | --- |',
+		...results.acceptance.map(
+			(r) =>
+				`| ${r.name} | ${fixed(r.value)} | ${r.target} | ${r.pass === undefined ? '-' : r.pass ? 'pass' : 'FAIL'} | ${r.detail} |`,
+		),
+	);
+
+	if (results.generation.length > 0) {
+		lines.push(
+			'',
+			'## Synthetic sites',
+			'',
+			'| N | files | MB | images | generation s |',
+			'| --: | --: | --: | --: | --- |',
+			...results.generation.map(
+				(g) =>
+					`| ${g.size} | ${g.files} | ${g.megabytes.toFixed(0)} | ${g.images} | ${g.reused ? 'reused (up to date)' : s(g.ms)} |`,
+			),
+		);
+	}
+	if (results.notes.length > 0)
+		lines.push('', '## Notes', '', ...results.notes.map((note) => `- ${note}`));
+	if (results.syntheticBudget) {
+		lines.push('', '## Page-weight budgets, synthetic site', '', results.syntheticBudget);
+	}
+	if (results.budget) lines.push('', '## Page-weight budgets, real site', '', results.budget);
+	return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,102 @@
+/**
+ * The child process of every benchmark measurement, so each one gets a fresh process whose CPU
+ * time and peak memory are its own. `node scripts/lib/bench/runner.ts <job.json>`:
+ *
+ * - `build`: Astro's programmatic `build()` over `root` (environment from the parent: content,
+ *   output and cache folders, RECAP_NOW, NODE_ENV=production), then Astro's record of the image
+ *   variants it produced, written to `variantsOut`;
+ * - `floor`: sharp alone encoding a list of variants, one at a time (`sequential`) or all queued at
+ *   once so sharp's default concurrency applies (`parallel`), optionally with other encoder
+ *   settings (what-if runs).
+ *
+ * The last stdout line is `BENCH_RESULT <json>` with `process.resourceUsage()` (CPU in µs, max RSS
+ * in KB) and the job's figures.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { encodeVariant } from './encode.ts';
+import {
+	RESULT_MARKER,
+	type BuildJob,
+	type FloorFigures,
+	type FloorJob,
+	type Job,
+	type RunnerResult,
+} from './protocol.ts';
+import { variantClass, variantsFromStaticImages, type Variant } from './variants.ts';
+
+async function runBuild(job: BuildJob): Promise<Pick<RunnerResult, 'variants'>> {
+	if (job.sharpConcurrency !== undefined) sharp.concurrency(job.sharpConcurrency);
+	const { build } = await import('astro');
+	await build({ root: job.root, logLevel: 'info', ...(job.inlineConfig ?? {}) });
+	const record = (globalThis as { astroAsset?: { staticImages?: unknown } }).astroAsset;
+	const variants = variantsFromStaticImages(record?.staticImages);
+	if (job.variantsOut) await writeFile(job.variantsOut, JSON.stringify(variants));
+	return { variants: variants.length };
+}
+
+async function runFloor(job: FloorJob): Promise<FloorFigures> {
+	sharp.cache(false); // as Astro's sharp service does
+	const all = JSON.parse(await readFile(job.variantsFile, 'utf8')) as Variant[];
+	const skip = new Set(job.skipWidths ?? []);
+	const variants = all.filter((v) => v.width === undefined || !skip.has(v.width));
+	// Sources are read before the clock starts: the floor is the encoding, not the disk.
+	const sources = new Map<string, Buffer>();
+	for (const variant of variants) {
+		if (!sources.has(variant.source)) sources.set(variant.source, await readFile(variant.source));
+	}
+	const formatOf = (variant: Variant) =>
+		job.reformat && variant.format === job.reformat.from ? job.reformat.to : variant.format;
+	const encode = (variant: Variant) =>
+		encodeVariant(sources.get(variant.source)!, variant, job.config, formatOf(variant));
+
+	const started = performance.now();
+	let outputBytes = 0;
+	if (job.mode === 'parallel') {
+		const outputs = await Promise.all(variants.map(encode));
+		outputBytes = outputs.reduce((sum, output) => sum + output.length, 0);
+		return { variants: variants.length, encodeMs: performance.now() - started, outputBytes };
+	}
+	const byClass: NonNullable<FloorFigures['byClass']> = {};
+	for (const variant of variants) {
+		const start = performance.now();
+		const output = await encode(variant);
+		const key = variantClass({ ...variant, format: formatOf(variant) });
+		const entry = (byClass[key] ??= { count: 0, ms: 0, bytes: 0 });
+		entry.count++;
+		entry.ms += performance.now() - start;
+		entry.bytes += output.length;
+		outputBytes += output.length;
+	}
+	return { variants: variants.length, encodeMs: performance.now() - started, outputBytes, byClass };
+}
+
+async function main(): Promise<void> {
+	const jobFile = process.argv[2];
+	if (!jobFile) throw new Error('usage: node scripts/lib/bench/runner.ts <job.json>');
+	const job = JSON.parse(await readFile(jobFile, 'utf8')) as Job;
+	const started = performance.now();
+	let result: RunnerResult;
+	try {
+		const extra = job.kind === 'build' ? await runBuild(job) : { floor: await runFloor(job) };
+		result = {
+			ok: true,
+			wallMs: performance.now() - started,
+			usage: process.resourceUsage(),
+			...extra,
+		};
+	} catch (error) {
+		console.error(error);
+		result = {
+			ok: false,
+			error: error instanceof Error ? error.message : String(error),
+			wallMs: performance.now() - started,
+			usage: process.resourceUsage(),
+		};
+	}
+	process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(result)}\n`);
+	// Astro and sharp may keep handles open; the measurement is done.
+	process.exit(result.ok ? 0 : 1);
+}
+
+await main();

@@ -1,0 +1,385 @@
+/**
+ * The pure parts of the build benchmark (scripts/lib/bench): log and time parsers, the variant
+ * record, the one-recap edit, the baseline blog, the sharp-service replica, and the acceptance
+ * ratios and report.
+ */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { baselineFiles } from '../../scripts/lib/bench/baseline.ts';
+import { planEdit } from '../../scripts/lib/bench/edit.ts';
+import { encodeVariant, resolveQuality } from '../../scripts/lib/bench/encode.ts';
+import {
+	durationMs,
+	parseImageLog,
+	parseIntegrations,
+	parsePhases,
+	parseRouteTimes,
+	parseRunnerResult,
+	parseTimeReport,
+	routeBreakdown,
+	routeClass,
+} from '../../scripts/lib/bench/logs.ts';
+import type { MachineInfo } from '../../scripts/lib/bench/machine.ts';
+import type { Measurement } from '../../scripts/lib/bench/measure.ts';
+import { productionEnv } from '../../scripts/lib/bench/measure.ts';
+import {
+	acceptance,
+	renderMarkdown,
+	type BenchResults,
+	type BuildRecord,
+	type FloorRecord,
+} from '../../scripts/lib/bench/report.ts';
+import { variantClass, variantsFromStaticImages } from '../../scripts/lib/bench/variants.ts';
+import { planSite } from '../../scripts/lib/synthetic/plan.ts';
+
+const ASTRO_LOG = `
+02:49:27 [build] Building static entrypoints...
+ generating static routes 
+02:49:30   ├─ /og/recaps/example-city-3-2026/keynote.png (+626ms) 
+02:49:30   ├─ /feed.json (+5.38s) 
+02:49:31   ├─ /recaps/example-city-3-2026/index.html (+40ms) 
+02:49:31   ├─ /recaps/example-city-3-2026/keynote/index.html (+12ms) 
+02:49:31   └─ /speakers/speaker-1/index.html (+3ms) 
+02:49:53 ✓ Completed in 24.59s.
+
+ generating optimized images 
+02:49:54   ▶ /_astro/hero.DPXuU_kx_2j6cro.jpg (before: 40kB, after: 20kB) (+51ms) (1/3)
+02:49:54   ▶ /_astro/hero.DPXuU_kx_Z1m9jSP.webp (reused cache entry) (+1ms) (2/3)
+02:49:54   ▶ /_astro/group.D2L0Bqky_1m5G94.webp (revalidated cache entry) (+1ms) (3/3)
+02:50:13 ✓ Completed in 19.15s.
+
+02:50:13 [build] ✓ Completed in 45.76s.
+02:50:13 [build] 120 page(s) built in 47.65s
+`;
+
+describe('log parsers', () => {
+	it('reads GNU time -v', () => {
+		const report = parseTimeReport(
+			[
+				'\tCommand being timed: "node runner.ts job.json"',
+				'\tUser time (seconds): 30.83',
+				'\tSystem time (seconds): 5.51',
+				'\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02.50',
+				'\tMaximum resident set size (kbytes): 968968',
+				'\tExit status: 0',
+			].join('\n'),
+		);
+		expect(report).toEqual({
+			userMs: 30830,
+			sysMs: 5510,
+			maxRssKb: 968968,
+			wallMs: 62500,
+			exitStatus: 0,
+		});
+		expect(parseTimeReport('nothing here')).toBeUndefined();
+	});
+
+	it('splits encoded images from cache hits', () => {
+		expect(parseImageLog(ASTRO_LOG)).toEqual({
+			encoded: ['/_astro/hero.DPXuU_kx_2j6cro.jpg'],
+			reused: ['/_astro/hero.DPXuU_kx_Z1m9jSP.webp', '/_astro/group.D2L0Bqky_1m5G94.webp'],
+		});
+	});
+
+	it('reads per-route times and classes them', () => {
+		const routes = parseRouteTimes(ASTRO_LOG);
+		expect(routes).toEqual([
+			{ route: '/og/recaps/example-city-3-2026/keynote.png', ms: 626 },
+			{ route: '/feed.json', ms: 5380 },
+			{ route: '/recaps/example-city-3-2026/index.html', ms: 40 },
+			{ route: '/recaps/example-city-3-2026/keynote/index.html', ms: 12 },
+			{ route: '/speakers/speaker-1/index.html', ms: 3 },
+		]);
+		expect(routes.map((r) => routeClass(r.route))).toEqual([
+			'preview cards (og png)',
+			'feeds',
+			'recap pages',
+			'talk pages',
+			'speaker pages',
+		]);
+		expect(routeBreakdown(routes).feeds).toEqual({ count: 1, ms: 5380 });
+		expect(routeClass('/topics/x/rss.xml')).toBe('feeds');
+		expect(routeClass('/sitemap.xml')).toBe('other files');
+	});
+
+	it("reads Astro's phase durations and page count", () => {
+		expect(parsePhases(ASTRO_LOG)).toEqual({
+			routesMs: 24590,
+			imagesMs: 19150,
+			totalMs: 47650,
+			pages: 120,
+		});
+		expect(parsePhases('02:50:13 [build] 3 page(s) built in 900ms').imagesMs).toBeUndefined();
+	});
+
+	it("reads Astro's durations, minutes included, and the other phases", () => {
+		expect(durationMs('128ms')).toBe(128);
+		expect(durationMs('16.14s')).toBe(16140);
+		expect(durationMs('1m 36s')).toBe(96000);
+		expect(durationMs('soon')).toBeUndefined();
+		const log = [
+			'03:09:40 [build] Collecting build info...',
+			'03:09:40 [build] ✓ Completed in 5.17s.',
+			'03:09:52 [vite] ✓ built in 10.07s',
+			'03:09:52 [vite] ✓ built in 128ms',
+			' generating static routes ',
+			'03:07:20 ✓ Completed in 1m 36s.',
+			' generating optimized images ',
+			'03:09:20 ✓ Completed in 2m 1s.',
+			'03:09:21 [build] ✓ Completed in 3m 52s.',
+			'03:10:11 [recap:prune-assets] removed 2 unreferenced asset(s)',
+			'03:10:13 [recap:pagefind] indexed 1003 page(s) into pagefind/',
+			'03:09:31 [build] 1003 page(s) built in 4m 14s',
+		].join('\n');
+		expect(parsePhases(log)).toEqual({
+			buildInfoMs: 5170,
+			viteMs: 10198,
+			routesMs: 96000,
+			imagesMs: 121000,
+			totalMs: 254000,
+			pages: 1003,
+		});
+		expect(parseIntegrations(log)).toEqual(['pagefind', 'prune-assets']);
+	});
+
+	it("finds the runner's result line", () => {
+		const output = `noise\nBENCH_RESULT {"ok":true,"wallMs":5}\n`;
+		expect(parseRunnerResult(output)).toMatchObject({ ok: true, wallMs: 5 });
+		expect(parseRunnerResult('BENCH_RESULT {broken')).toBeUndefined();
+	});
+});
+
+describe('the production environment of a measured build', () => {
+	it('drops Vite env names and sets NODE_ENV=production', () => {
+		const env = productionEnv({ NODE_ENV: 'test', DEV: '1', PROD: '', MODE: 'test', KEEP: 'x' });
+		expect(env).toMatchObject({ NODE_ENV: 'production', KEEP: 'x', ASTRO_TELEMETRY_DISABLED: '1' });
+		expect(Object.keys(env)).not.toContain('DEV');
+		expect(Object.keys(env)).not.toContain('MODE');
+	});
+});
+
+describe("Astro's image record", () => {
+	it('becomes a list of variants with their sources', () => {
+		const staticImages = new Map([
+			[
+				'/_astro/hero.AbC.jpg',
+				{
+					originalSrcPath: '/site/recaps/x/photos/hero.jpg',
+					transforms: new Map([
+						[
+							'h1',
+							{
+								finalPath: '/_astro/hero.AbC_2.webp',
+								transform: { src: {}, width: 800, format: 'webp', quality: 72 },
+							},
+						],
+						[
+							'h2',
+							{
+								finalPath: '/_astro/hero.AbC_1.jpg',
+								transform: { src: {}, width: 1200, format: 'jpg' },
+							},
+						],
+					]),
+				},
+			],
+			['broken', { transforms: 'no' }],
+		]);
+		const variants = variantsFromStaticImages(staticImages);
+		expect(variants).toEqual([
+			expect.objectContaining({
+				finalPath: '/_astro/hero.AbC_1.jpg',
+				width: 1200,
+				format: 'jpg',
+				quality: undefined,
+			}),
+			expect.objectContaining({
+				finalPath: '/_astro/hero.AbC_2.webp',
+				source: '/site/recaps/x/photos/hero.jpg',
+				quality: 72,
+			}),
+		]);
+		expect(variants.map(variantClass)).toEqual(['jpg 1200w', 'webp 800w q72']);
+		expect(variantsFromStaticImages(undefined)).toEqual([]);
+	});
+});
+
+describe('the sharp-service replica', () => {
+	it('resolves quality names as Astro does', () => {
+		expect(resolveQuality(72)).toBe(72);
+		expect(resolveQuality('high')).toBe(80);
+		expect(resolveQuality('60')).toBe(60);
+		expect(resolveQuality(undefined)).toBeUndefined();
+	});
+
+	it('resizes without enlarging and writes the asked format', async () => {
+		const input = await sharp({
+			create: { width: 400, height: 300, channels: 3, background: '#336699' },
+		})
+			.jpeg()
+			.toBuffer();
+		const variant = { finalPath: '/x.webp', source: '/x.jpg', format: 'webp', quality: 72 };
+		const small = await sharp(await encodeVariant(input, { ...variant, width: 100 })).metadata();
+		expect([small.format, small.width, small.height]).toEqual(['webp', 100, 75]);
+		const big = await sharp(await encodeVariant(input, { ...variant, width: 1600 })).metadata();
+		expect(big.width).toBe(400);
+		const avif = await sharp(
+			await encodeVariant(input, { ...variant, width: 100 }, { avif: { effort: 0 } }, 'avif'),
+		).metadata();
+		expect(avif.format).toBe('heif');
+	});
+});
+
+describe('the one-recap edit', () => {
+	it("changes one recap's title, body and hero, and nothing else", () => {
+		const plan = planSite({ recaps: 10, seed: 1 });
+		const edit = planEdit(plan);
+		expect(edit.recapId).toBe('example-city-6-2026');
+		expect(edit.textFile).toBe('recaps/example-city-6-2026/index.mdx');
+		expect(edit.newText).toMatch(/title: .*\(updated\)/);
+		expect(edit.newText).toContain('Updated after the event');
+		expect(edit.photo.path).toBe('recaps/example-city-6-2026/photos/hero.jpg');
+		expect(edit.newPhoto).toEqual({ ...edit.photo, seed: expect.any(Number) });
+		expect(edit.newPhoto.seed).not.toBe(edit.photo.seed);
+	});
+});
+
+describe('the markdown baseline', () => {
+	it('has one post per page asked for, plus its config and template', () => {
+		const files = baselineFiles(25, 1);
+		expect(files.filter((file) => file.path.startsWith('posts/'))).toHaveLength(25);
+		expect(files.map((file) => file.path)).toEqual(
+			expect.arrayContaining([
+				'astro.config.mjs',
+				'src/content.config.mjs',
+				'src/pages/posts/[id].astro',
+			]),
+		);
+		expect(baselineFiles(25, 1)).toEqual(files);
+	});
+});
+
+describe('acceptance ratios and the report', () => {
+	const measurement = (wallMs: number, maxRssKb = 500_000): Measurement => ({
+		label: 'x',
+		ok: true,
+		wallMs,
+		userMs: wallMs,
+		sysMs: 0,
+		cpuMs: wallMs,
+		maxRssKb,
+		usageSource: 'time -v',
+		loadBefore: [1, 1, 1],
+		loadAfter: [1.5, 1, 1],
+		startedAt: '2026-01-01T00:00:00Z',
+		logFile: 'x.log',
+	});
+	const build = (
+		site: BuildRecord['site'],
+		size: number,
+		phase: string,
+		wallMs: number,
+	): BuildRecord => ({
+		site,
+		size,
+		phase,
+		measurement: measurement(wallMs),
+		output: {
+			pages: size * 9,
+			files: 0,
+			totalBytes: 0,
+			assets: { webp: { count: 10, bytes: 1 } },
+			feeds: { count: 0, bytes: 0 },
+			cards: { count: 0, bytes: 0 },
+		},
+		sourceImages: size * 5,
+		encoded: 0,
+		reused: 0,
+		cardsDrawn: 0,
+		phases: {},
+		routes: { feeds: { count: 2, ms: 100 } },
+	});
+	const floor = (mode: string, encodeMs: number): FloorRecord => ({
+		size: 100,
+		mode,
+		measurement: measurement(encodeMs),
+		figures: {
+			variants: 10,
+			encodeMs,
+			outputBytes: 1,
+			byClass: { 'webp 800w q72': { count: 10, ms: encodeMs, bytes: 1 } },
+		},
+	});
+	const results: Pick<BenchResults, 'builds' | 'floors' | 'edits'> = {
+		builds: [
+			build('synthetic', 10, 'cold', 20_000),
+			build('synthetic', 100, 'cold', 100_000),
+			build('synthetic', 100, 'warm', 30_000),
+			build('baseline', 100, 'cold', 25_000),
+		],
+		floors: [floor('parallel', 60_000), floor('sequential', 90_000)],
+		edits: [
+			{
+				size: 100,
+				recapId: 'r',
+				photo: 'p',
+				encodedOfEditedPhoto: 7,
+				encodedOfEditedRecapOther: 0,
+				encodedElsewhere: [],
+				variantsOfEditedPhoto: 7,
+				newImageCacheFiles: 7,
+				cardsDrawn: 1,
+				ok: true,
+			},
+		],
+	};
+
+	it('computes the ratios the issue asks for', () => {
+		const ratios = acceptance(results);
+		const byName = (start: string) => ratios.find((r) => r.name.startsWith(start))!;
+		expect(byName('cold build, 100 recaps, vs sharp floor (parallel)').value).toBeCloseTo(100 / 85);
+		expect(byName('cold build, 100 recaps, vs sharp floor (parallel)').pass).toBe(true);
+		expect(byName('cold build, 100 recaps, vs sharp floor (sequential)').value).toBeCloseTo(
+			100 / 115,
+		);
+		expect(byName('warm rebuild').value).toBeCloseTo(1.2);
+		expect(byName('one-recap edit').pass).toBe(true);
+		expect(byName('peak memory').pass).toBeUndefined();
+	});
+
+	it('renders every table with the load averages', () => {
+		const machine: MachineInfo = {
+			cpuModel: 'Example CPU',
+			cpus: 2,
+			availableParallelism: 2,
+			totalMemoryGb: 8,
+			os: 'Linux',
+			node: 'v24',
+			astro: '7.3.5',
+			sharp: '0.35.5',
+			libvips: '8.17',
+			uvThreadpool: '4 (default)',
+			sharpConcurrency: 2,
+			loadAverage: [0.5, 0.5, 0.5],
+			git: 'abc1234',
+		};
+		const markdown = renderMarkdown({
+			...results,
+			startedAt: 'a',
+			finishedAt: 'b',
+			seed: 1,
+			texture: 'grain',
+			machine,
+			generation: [],
+			acceptance: acceptance(results),
+			notes: ['a note'],
+		});
+		expect(markdown).toContain('Example CPU × 2');
+		expect(markdown).toContain('| synthetic | 100 | cold | 100.0 |');
+		expect(markdown).toContain('1.00 1.00 1.00 → 1.50 1.00 1.00');
+		expect(markdown).toContain('## Growth with N');
+		expect(markdown).toContain('| cold | 10 → 100 | 10.0x | 5.0x |');
+		expect(markdown).toContain('webp 800w q72');
+		expect(markdown).toContain('## Acceptance (issue 7)');
+	});
+});
