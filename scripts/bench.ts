@@ -5,13 +5,15 @@
  * (sharp alone encoding exactly the image variants the build produced). Every build runs in a
  * child process (scripts/lib/bench/runner.ts) under GNU time, so CPU and peak memory are its own.
  *
- * Usage: node scripts/bench.ts [--sizes 10,100] [--large] [--seed 1] [--texture grain|flat] [--render-only]
- *          [--experiments] [--no-real] [--no-baseline] [--no-floor] [--no-edit] [--regenerate]
- *          [--cold-only] [--work test-output/bench] [--reports reports]
+ * Usage: node scripts/bench.ts [--sizes 10,100] [--large] [--seed 1] [--texture grain|flat]
+ *          [--experiments] [--cold-only] [--no-real] [--no-baseline] [--no-floor] [--no-edit]
+ *          [--regenerate] [--work test-output/bench] [--reports reports]
+ *        node scripts/bench.ts --render-only   (rewrite bench.md from bench.json and the logs)
  *
- * --large adds a 1000-recap site (many minutes); --cold-only measures only the cold builds (e.g. for
- * peak memory at 1000 recaps). --experiments reruns the largest size up to 100
- * cold with other encoder settings, and what-if sharp floors (webp effort, AVIF, no 1600w).
+ * --large adds a 1000-recap site (many minutes); --cold-only measures only the cold builds (e.g.
+ * peak memory at 1000 recaps). --experiments reruns the largest size up to 100 cold with other
+ * settings (webp effort 2, build.concurrency 2, sharp.concurrency(2)) and runs what-if sharp
+ * floors (webp effort 2 and 0, AVIF effort 2, no full-size 2400w fallback, no 1600w).
  * Results: reports/bench.md and reports/bench.json (git-ignored), with the machine, versions and
  * the load average before and after every run, since the machine is shared.
  */

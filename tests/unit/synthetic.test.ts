@@ -2,7 +2,7 @@
  * The synthetic site generator (scripts/lib/synthetic): deterministic from its seed, valid against
  * the real schemas and `buildSite`, speakers reused across cities, and the counts it promises.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,12 @@ import {
 	type SitePlan,
 } from '../../scripts/lib/synthetic/plan.ts';
 import { createRandom } from '../../scripts/lib/synthetic/random.ts';
-import { assertSafeOutDir, MANIFEST, writeSite } from '../../scripts/lib/synthetic/write.ts';
+import {
+	assertSafeOutDir,
+	isUpToDate,
+	MANIFEST,
+	writeSite,
+} from '../../scripts/lib/synthetic/write.ts';
 import { buildSite } from '../../src/lib/site.ts';
 import type { ContentInputs, Input } from '../fixtures/unit/roadshow.ts';
 import { toRawContent } from './helpers.ts';
@@ -214,6 +219,12 @@ describe('writeSite', () => {
 				files: unknown;
 			};
 			expect(stored.files).toEqual(a!.files);
+			// A site left edited (an interrupted benchmark) is not reused.
+			const content = path.join(dirs[0]!, 'content');
+			expect(await isUpToDate(content, plan, 'flat')).toBe(true);
+			expect(await isUpToDate(content, plan, 'grain')).toBe(false);
+			await appendFile(path.join(content, plan.entries.recaps[0]!.path), '\nEdited.\n');
+			expect(await isUpToDate(content, plan, 'flat')).toBe(false);
 		} finally {
 			await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 		}

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { imageFiles, textFiles } from './files.ts';
@@ -104,7 +104,16 @@ export async function isUpToDate(
 	) {
 		return false;
 	}
-	return manifest.files.every((file) => existsSync(path.join(outDir, file.path)));
+	// Sizes, not hashes: cheap, and enough to notice a file left edited by an interrupted benchmark.
+	const sizes = await Promise.all(
+		manifest.files.map((file) =>
+			stat(path.join(outDir, file.path)).then(
+				(info) => info.size,
+				() => -1,
+			),
+		),
+	);
+	return manifest.files.every((file, index) => sizes[index] === file.bytes);
 }
 
 async function clearOutDir(outDir: string): Promise<void> {
