@@ -54,39 +54,44 @@ export async function measureSite(siteDir: string): Promise<PageWeight[]> {
 		if (!sizes.has(file)) sizes.set(file, (await stat(file).catch(() => undefined))?.size ?? 0);
 		return sizes.get(file)!;
 	};
-	return Promise.all(
-		pages.map(async (file) => {
-			const html = await readFile(file);
-			const $ = load(html.toString('utf8'));
-			let images = 0;
-			const portraits: PageWeight['portraits'] = [];
-			for (const img of $('img').toArray()) {
-				const candidates = [
-					$(img).attr('src') ?? '',
-					...($(img).attr('srcset') ?? '')
-						.split(/,\s+/)
-						.map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
-				].filter((url) => url.startsWith('/'));
-				const bytes = await Promise.all(candidates.map(sizeOf));
-				images += Math.max(0, ...bytes);
-				if ($(img).closest('.speaker, .person').length > 0) {
-					candidates.forEach((url, index) =>
-						portraits.push({ file: url, bytes: bytes[index] ?? 0 }),
-					);
-				}
-			}
-			const htmlGzip = gzipSync(html, { level: 9 }).length;
-			const relative = path.relative(siteDir, file).split(path.sep).join('/');
-			return {
-				page: `/${relative.replace(/(^|\/)index\.html$/, '$1')}`,
-				htmlGzip,
-				images,
-				total: htmlGzip + images,
-				scripts: $('script:not([type="application/ld+json"])').length,
-				portraits,
-			};
-		}),
-	);
+	// One page at a time: parsing thousands of pages at once runs out of heap on a large site.
+	const weights: PageWeight[] = [];
+	for (const file of pages) weights.push(await measurePage(siteDir, file, sizeOf));
+	return weights;
+}
+
+async function measurePage(
+	siteDir: string,
+	file: string,
+	sizeOf: (url: string) => Promise<number>,
+): Promise<PageWeight> {
+	const html = await readFile(file);
+	const $ = load(html.toString('utf8'));
+	let images = 0;
+	const portraits: PageWeight['portraits'] = [];
+	for (const img of $('img').toArray()) {
+		const candidates = [
+			$(img).attr('src') ?? '',
+			...($(img).attr('srcset') ?? '')
+				.split(/,\s+/)
+				.map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''),
+		].filter((url) => url.startsWith('/'));
+		const bytes = await Promise.all(candidates.map(sizeOf));
+		images += Math.max(0, ...bytes);
+		if ($(img).closest('.speaker, .person').length > 0) {
+			candidates.forEach((url, index) => portraits.push({ file: url, bytes: bytes[index] ?? 0 }));
+		}
+	}
+	const htmlGzip = gzipSync(html, { level: 9 }).length;
+	const relative = path.relative(siteDir, file).split(path.sep).join('/');
+	return {
+		page: `/${relative.replace(/(^|\/)index\.html$/, '$1')}`,
+		htmlGzip,
+		images,
+		total: htmlGzip + images,
+		scripts: $('script:not([type="application/ld+json"])').length,
+		portraits,
+	};
 }
 
 /** Every budget a page breaks; `scriptPages` may carry scripts (the search page). */

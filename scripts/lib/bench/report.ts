@@ -88,6 +88,8 @@ export interface BenchResults {
 	budget?: string | undefined;
 	/** Page-weight budgets over the largest synthetic site: camera-sized photos, many pages. */
 	syntheticBudget?: string | undefined;
+	/** Markdown sections from one-off experiments outside this script, kept with the figures. */
+	appendix?: string[] | undefined;
 	notes: string[];
 }
 
@@ -415,7 +417,7 @@ export function renderMarkdown(results: BenchResults): string {
 		'| --- | --: | --- | --- | --- |',
 		...results.acceptance.map(
 			(r) =>
-				`| ${r.name} | ${fixed(r.value)} | ${r.target} | ${r.pass === undefined ? '-' : r.pass ? 'pass' : 'FAIL'} | ${r.detail} |`,
+				`| ${r.name} | ${fixed(r.value, 3)} | ${r.target} | ${r.pass === undefined ? '-' : r.pass ? 'pass' : 'FAIL'} | ${r.detail} |`,
 		),
 	);
 
@@ -438,5 +440,6 @@ export function renderMarkdown(results: BenchResults): string {
 		lines.push('', '## Page-weight budgets, synthetic site', '', results.syntheticBudget);
 	}
 	if (results.budget) lines.push('', '## Page-weight budgets, real site', '', results.budget);
+	for (const section of results.appendix ?? []) lines.push('', section);
 	return `${lines.join('\n')}\n`;
 }
