@@ -6,6 +6,7 @@ import { checkContentIntegration } from './src/integrations/check-content.ts';
 import { hostingHeaders } from './src/integrations/hosting-headers.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { pruneAssets } from './src/integrations/prune-assets.ts';
+import { imageEncoders } from './src/image.config.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // Test and benchmark builds write elsewhere so they never touch the real site's output.
@@ -32,6 +33,8 @@ export default defineConfig({
 	image: {
 		// Responsive widths used by every photo on the site.
 		breakpoints: [320, 480, 640, 800, 1200, 1600],
+		// Encoder settings, chosen by npm run bench (see src/image.config.ts).
+		service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
 	},
 	markdown: {
 		shikiConfig: {

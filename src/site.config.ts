@@ -25,6 +25,11 @@ export interface SiteConfig {
 	defaultAuthor: string;
 	/** Id of the series featured on the home page (a file in `content/series/`). */
 	featuredSeries: string;
+	/**
+	 * How many recaps each feed carries: the newest by publication date, each in full. Older
+	 * recaps stay on the site and its sitemap; a feed is what is new.
+	 */
+	feedItems: number;
 }
 
 /**
@@ -50,6 +55,11 @@ export function defineSiteConfig(config: SiteConfig): Readonly<SiteConfig> {
 			`src/site.config.ts url: "${config.url}" must use https -> write "https://${url.host}${url.pathname}"`,
 		);
 	}
+	if (!Number.isInteger(config.feedItems) || config.feedItems < 1) {
+		throw new Error(
+			`src/site.config.ts feedItems: ${config.feedItems} is not a whole number of at least 1 -> write e.g. 20`,
+		);
+	}
 	return Object.freeze({ ...config });
 }
 
@@ -62,4 +72,5 @@ export const siteConfig = defineSiteConfig({
 	timeZone: 'America/Los_Angeles',
 	defaultAuthor: 'The Ray on the Road team',
 	featuredSeries: 'ray-on-the-road-2026',
+	feedItems: 20,
 });

@@ -15,6 +15,9 @@ export function buildMode(): AstroIntegration {
 					vite: {
 						define: {
 							'import.meta.env.RECAP_SHOW_UNPUBLISHED': JSON.stringify(command === 'dev'),
+							// Whether every page is about to be rendered, so work for all of them (drawing
+							// every preview card) can start early; under `astro dev` pages come one by one.
+							'import.meta.env.RECAP_WHOLE_BUILD': JSON.stringify(command === 'build'),
 						},
 					},
 				});

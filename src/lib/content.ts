@@ -12,8 +12,8 @@ import FeedRecap from '../components/FeedRecap.astro';
 import { siteConfig } from '../site.config.ts';
 import { buildCrossLinks, type CrossLinks } from './crosslinks.ts';
 import { resolveToday } from './dates.ts';
-import { toFeedItems, type FeedItem } from './feed.ts';
-import { recapCard } from './og-cache.ts';
+import { newestRecaps, toFeedItems, type FeedItem } from './feed.ts';
+import { ogCardCache, prefetchCards, recapCardOf } from './og-cache.ts';
 import { readingMinutes } from './reading.ts';
 import { buildSite, type Recap, type SiteModel } from './site.ts';
 import type { StructuredDataContext } from './structured-data.ts';
@@ -38,9 +38,18 @@ const recapHtml = new Map<string, Promise<string>>();
 
 /** The shaped site, built once per build (or dev-server module load). */
 export function getSite(): Promise<SiteModel> {
-	site ??= loadSite();
+	if (!site) {
+		site = loadSite();
+		if (import.meta.env.RECAP_WHOLE_BUILD) {
+			// Every card will be asked for: start drawing them now, so their encoding runs in sharp's
+			// threads while the pages render (src/lib/og-cache.ts). A failure surfaces at the card.
+			site.then((loaded) => prefetchCards(loaded.recaps, cardContext)).catch(() => undefined);
+		}
+	}
 	return site;
 }
+
+const cardContext = { lang: siteConfig.lang, siteUrl: siteConfig.url };
 
 /** Cross-link indexes over the visible site. */
 export function getCrossLinks(): Promise<CrossLinks> {
@@ -125,16 +134,21 @@ export async function recapReadingMinutes(recap: Recap): Promise<number> {
 }
 
 /**
- * Feed items for these recaps (newest first), with their full rendered content and their preview
- * cards (drawn through the same cache as /og/, so the enclosure length is the served file's).
+ * Feed items for the newest of these recaps (`siteConfig.feedItems` of them, newest first), with
+ * their full rendered content and their preview cards (drawn through the same cache as /og/, so
+ * the enclosure length is the served file's).
  */
-export async function feedItemsFor(recaps: readonly Recap[]): Promise<FeedItem[]> {
-	const cardContext = { lang: siteConfig.lang, siteUrl: siteConfig.url };
+export async function feedItemsFor(all: readonly Recap[]): Promise<FeedItem[]> {
+	const recaps = newestRecaps(all, siteConfig.feedItems);
 	const [rendered, cardBytes] = await Promise.all([
 		Promise.all(recaps.map(async (recap) => [recap.id, await renderRecapHtml(recap)] as const)),
 		Promise.all(
 			recaps.map(
-				async (recap) => [recap.id, (await recapCard(recap, cardContext)).png.length] as const,
+				async (recap) =>
+					[
+						recap.id,
+						(await ogCardCache().ensure(await recapCardOf(recap, cardContext))).bytes,
+					] as const,
 			),
 		),
 	]);

@@ -31,6 +31,19 @@ export interface FeedEnclosure {
 }
 
 /**
+ * The recaps a feed carries: the newest `limit` by publication date, newest first. A feed is for
+ * keeping up, not an archive: readers fetch it every few hours, and every item carries a whole
+ * recap, so a series of a hundred cities would otherwise ship megabytes on every poll.
+ */
+export function newestRecaps(recaps: readonly Recap[], limit: number): Recap[] {
+	return recaps.toSorted(byPublication).slice(0, Math.max(0, limit));
+}
+
+function byPublication(a: Recap, b: Recap): number {
+	return b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id);
+}
+
+/**
  * One feed item per recap, newest publication first (feed readers order by `pubDate`; a recap
  * published late for an early event is news when it is published). `renderedHtml` maps a recap
  * id to its full rendered body; `cardBytes` maps it to the byte length of its preview card
@@ -42,10 +55,7 @@ export function toFeedItems(
 	siteUrl: string,
 	cardBytes: ReadonlyMap<string, number> = new Map(),
 ): FeedItem[] {
-	const byPublication = recaps.toSorted(
-		(a, b) => b.publishDate.localeCompare(a.publishDate) || a.id.localeCompare(b.id),
-	);
-	return byPublication.map((recap) => {
+	return recaps.toSorted(byPublication).map((recap) => {
 		const link = absoluteUrl(recapPath(recap.id), siteUrl);
 		const html = renderedHtml.get(recap.id);
 		if (html === undefined) throw new Error(`No rendered content for recap "${recap.id}"`);

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import satoriPackage from 'satori/package.json';
@@ -105,25 +106,49 @@ export async function renderOgCard(
 	return sharp(Buffer.from(svg)).flatten().png(PNG_OPTIONS).toBuffer();
 }
 
-const PNG_OPTIONS = { compressionLevel: 9 } as const;
+/**
+ * zlib level 6, not 9: on a 1200x630 card level 9 took 35 ms against 6 ms for level 6, for
+ * 55 KB against 69 KB. Cards are fetched by link unfurlers and feed readers, once per share, so
+ * the bytes matter far less than six thousand cards' build time on a large series.
+ */
+const PNG_OPTIONS = { compressionLevel: 6 } as const;
+
+/**
+ * How a portrait appears in a card's data until the card is drawn: a reference to the photo's
+ * bytes (`portraitRef`), not the picture itself. The cache key then costs a hash of a few words
+ * per speaker, and a build whose cards are all cached never resizes a photo.
+ */
+const PORTRAIT_REF = 'portrait:sha256:';
 
 /** What a cache has done since it was created; for tests and benchmarks, never logged. */
 export interface OgCacheStats {
 	/** Cards drawn (not found in memory nor on disk). */
 	drawn: number;
-	/** Cards read back from the cache folder. */
+	/** Cards found in the cache folder. */
 	diskHits: number;
 	/** Cards asked for again in the same build (the page, then each feed). */
 	memoryHits: number;
 }
 
+/** A card in the cache folder. */
+export interface CachedCard {
+	file: string;
+	/** Its length in bytes, as a feed's enclosure gives it. */
+	bytes: number;
+}
+
 export interface OgCardCache {
-	/** The card's PNG: from this build's memory, from the cache folder, or drawn and stored. */
+	/**
+	 * Makes sure the card is in the cache folder (found there, or drawn and stored), at most once
+	 * per build; nothing but its file name and length is kept in memory.
+	 */
+	ensure(data: OgCardData): Promise<CachedCard>;
+	/** The card's PNG, read from the cache folder (see `ensure`). */
 	png(data: OgCardData): Promise<Buffer>;
 	/**
 	 * The cache key of a card: sha256 of its element tree (the data laid out by the template, so
 	 * a change to either is a new key, with no version number to remember to bump), the fonts'
-	 * bytes and the renderer's versions and options.
+	 * bytes and the renderer's versions and options. Portraits count by their photo's bytes.
 	 */
 	key(data: OgCardData): string;
 	readonly stats: Readonly<OgCacheStats>;
@@ -137,6 +162,14 @@ export interface OgCardCacheOptions {
 	cardFonts?: readonly OgFont[];
 	/** Draws a card's tree; replaceable in tests. */
 	draw?: (tree: OgElement, cardFonts: readonly OgFont[]) => Promise<Buffer>;
+	/** The `data:` URL a portrait reference stands for (default: `portraitRefDataUrl`). */
+	resolvePortrait?: (ref: string) => Promise<string>;
+	/**
+	 * Cards drawn at once. Each is satori on the main thread, then rasterising and encoding in
+	 * sharp's threads, so with two or more in flight one card's layout overlaps another's
+	 * encoding. Default: the machine's available parallelism.
+	 */
+	concurrency?: number;
 }
 
 /** A card cache over one folder. Writes are atomic (temporary file, then rename). */
@@ -144,9 +177,12 @@ export function createOgCardCache({
 	dir,
 	cardFonts = ogFonts(),
 	draw = renderOgCard,
+	resolvePortrait = portraitRefDataUrl,
+	concurrency = availableParallelism(),
 }: OgCardCacheOptions): OgCardCache {
 	const stats: OgCacheStats = { drawn: 0, diskHits: 0, memoryHits: 0 };
-	const inMemory = new Map<string, Promise<Buffer>>();
+	const inMemory = new Map<string, Promise<CachedCard>>();
+	const drawing = limit(Math.max(1, concurrency));
 	let temporaryFiles = 0;
 	// Anything besides the card's data that changes its pixels.
 	const fixed = JSON.stringify({
@@ -155,18 +191,29 @@ export function createOgCardCache({
 		sharp: sharp.versions,
 		png: PNG_OPTIONS,
 	});
-	const keyOf = (tree: OgElement) => digest([fixed, JSON.stringify(tree)]);
+	const keyOf = (data: OgCardData) => digest([fixed, JSON.stringify(ogCardTree(data))]);
 
-	async function load(tree: OgElement, cardKey: string): Promise<Buffer> {
+	async function withPortraits(data: OgCardData): Promise<OgCardData> {
+		const speakers = await Promise.all(
+			data.speakers.map(async (speaker) =>
+				speaker.portrait?.startsWith(PORTRAIT_REF)
+					? { ...speaker, portrait: await resolvePortrait(speaker.portrait) }
+					: speaker,
+			),
+		);
+		return { ...data, speakers };
+	}
+
+	async function load(data: OgCardData, cardKey: string): Promise<CachedCard> {
 		const file = path.join(dir, `${cardKey}.png`);
 		try {
-			const png = await readFile(file);
+			const { size } = await stat(file);
 			stats.diskHits++;
-			return png;
+			return { file, bytes: size };
 		} catch (error) {
 			if (!isMissingFile(error)) throw error;
 		}
-		const png = await draw(tree, cardFonts);
+		const png = await drawing(async () => draw(ogCardTree(await withPortraits(data)), cardFonts));
 		stats.drawn++;
 		await mkdir(dir, { recursive: true });
 		// Two builds sharing the folder may draw the same card at once: each writes its own
@@ -179,26 +226,44 @@ export function createOgCardCache({
 			await rm(temporary, { force: true });
 			throw error;
 		}
-		return png;
+		return { file, bytes: png.length };
+	}
+
+	function ensure(data: OgCardData): Promise<CachedCard> {
+		const cardKey = keyOf(data);
+		const pending = inMemory.get(cardKey);
+		if (pending) {
+			stats.memoryHits++;
+			return pending;
+		}
+		const loading = load(data, cardKey);
+		inMemory.set(cardKey, loading);
+		loading.catch(() => inMemory.delete(cardKey));
+		return loading;
 	}
 
 	return {
 		dir,
 		stats,
-		key: (data) => keyOf(ogCardTree(data)),
-		png(data) {
-			const tree = ogCardTree(data);
-			const cardKey = keyOf(tree);
-			const pending = inMemory.get(cardKey);
-			if (pending) {
-				stats.memoryHits++;
-				return pending;
-			}
-			const loading = load(tree, cardKey);
-			inMemory.set(cardKey, loading);
-			loading.catch(() => inMemory.delete(cardKey));
-			return loading;
-		},
+		key: keyOf,
+		ensure,
+		png: async (data) => readFile((await ensure(data)).file),
+	};
+}
+
+/** Runs at most `max` of the given tasks at once, the rest in the order they were given. */
+function limit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+	let running = 0;
+	const waiting: (() => void)[] = [];
+	return async (task) => {
+		if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+		running++;
+		try {
+			return await task();
+		} finally {
+			running--;
+			waiting.shift()?.();
+		}
 	};
 }
 
@@ -225,25 +290,44 @@ const ROUND_MASK = Buffer.from(
 	`<svg xmlns="http://www.w3.org/2000/svg" width="${PORTRAIT_SIZE}" height="${PORTRAIT_SIZE}"><circle cx="${PORTRAIT_SIZE / 2}" cy="${PORTRAIT_SIZE / 2}" r="${PORTRAIT_SIZE / 2}"/></svg>`,
 );
 const portraits = new Map<string, Promise<string>>();
+const portraitRefs = new Map<string, Promise<string>>();
+/** Which file each portrait reference was made from, for drawing. */
+const portraitFiles = new Map<string, string>();
 
 /**
- * A speaker photo as a small round PNG `data:` URL for a card. Reads the original file through
- * the image's `fsPath`: Astro gives every `image()` from content this hidden property (the
- * metadata's `src` is the built URL, whose file does not exist yet while pages render).
- * Remembered per file version, so the dev server picks up a replaced photo.
+ * The source file of a speaker photo. Astro gives every `image()` from content this hidden
+ * `fsPath` property (the metadata's `src` is the built URL, whose file does not exist yet while
+ * pages render).
  */
-export async function portraitDataUrl(
-	photo: ImageMetadata,
-	speakerName = 'a speaker',
-): Promise<string> {
+function photoFile(photo: ImageMetadata, speakerName: string): string {
 	const file = (photo as ImageMetadata & { fsPath?: unknown }).fsPath;
 	if (typeof file !== 'string' || file === '') {
 		throw new Error(
 			`Preview cards: the photo of ${speakerName} has no source file (fsPath) -> speaker photos must be image() fields of content entries`,
 		);
 	}
+	return file;
+}
+
+/** A file's identity for the memos below: the dev server then picks up a replaced photo. */
+async function fileVersion(file: string): Promise<string> {
 	const { mtimeMs, size } = await stat(file);
-	const version = `${file}\n${mtimeMs}\n${size}`;
+	return `${file}\n${mtimeMs}\n${size}`;
+}
+
+/**
+ * A speaker photo as a small round PNG `data:` URL for a card, read from its source file.
+ * Remembered per file version.
+ */
+export async function portraitDataUrl(
+	photo: ImageMetadata,
+	speakerName = 'a speaker',
+): Promise<string> {
+	return fileDataUrl(photoFile(photo, speakerName));
+}
+
+async function fileDataUrl(file: string): Promise<string> {
+	const version = await fileVersion(file);
 	let dataUrl = portraits.get(version);
 	if (!dataUrl) {
 		dataUrl = sharp(file)
@@ -260,13 +344,57 @@ export async function portraitDataUrl(
 	return dataUrl;
 }
 
+/**
+ * A speaker photo as a card's data holds it until the card is drawn: `portrait:sha256:<hash of
+ * the photo's bytes>`. The bytes, not the file's date, so a fresh clone with a restored cache
+ * folder finds its cards. Remembered per file version.
+ */
+export async function portraitRef(
+	photo: ImageMetadata,
+	speakerName = 'a speaker',
+): Promise<string> {
+	const file = photoFile(photo, speakerName);
+	const version = await fileVersion(file);
+	let ref = portraitRefs.get(version);
+	if (!ref) {
+		ref = readFile(file).then((bytes) => {
+			const made = `${PORTRAIT_REF}${digest(bytes)}`;
+			portraitFiles.set(made, file);
+			return made;
+		});
+		portraitRefs.set(version, ref);
+	}
+	return ref;
+}
+
+/** The `data:` URL of a portrait reference made by `portraitRef` in this process. */
+export function portraitRefDataUrl(ref: string): Promise<string> {
+	const file = portraitFiles.get(ref);
+	if (!file) return Promise.reject(new Error(`Preview cards: no photo is known for ${ref}`));
+	return fileDataUrl(file);
+}
+
+/** A recap's card data, with its portraits as references (see `portraitRef`). */
+export async function recapCardOf(recap: Recap, context: OgCardContext): Promise<OgCardData> {
+	return recapCardData(recap, context, await portraitsOf(recap.speakers));
+}
+
+/** A talk's card data, with its portraits as references (see `portraitRef`). */
+export async function talkCardOf(
+	talk: Talk,
+	recap: Recap,
+	context: OgCardContext,
+): Promise<OgCardData> {
+	return talkCardData(talk, recap, context, await portraitsOf(talk.speakers));
+}
+
 /** A recap's card: its data (for the alt text) and its PNG, through the build's cache. */
 export async function recapCard(
 	recap: Recap,
 	context: OgCardContext,
 	cache: OgCardCache = ogCardCache(),
 ): Promise<{ data: OgCardData; png: Buffer }> {
-	const data = recapCardData(recap, context, await portraitsOf(recap.speakers));
+	const data = await recapCardOf(recap, context);
 	return { data, png: await cache.png(data) };
 }
 
@@ -289,8 +417,32 @@ export async function talkCard(
 	context: OgCardContext,
 	cache: OgCardCache = ogCardCache(),
 ): Promise<{ data: OgCardData; png: Buffer }> {
-	const data = talkCardData(talk, recap, context, await portraitsOf(talk.speakers));
+	const data = await talkCardOf(talk, recap, context);
 	return { data, png: await cache.png(data) };
+}
+
+/**
+ * Starts putting every recap's and talk's card in the cache, a few at a time, without waiting:
+ * the card routes and the feeds then find them ready. Called once a build knows its recaps, so
+ * the cards' encoding runs in sharp's threads while the main thread renders pages. A card that
+ * fails here fails again, with its error, where a route or feed asks for it.
+ */
+export function prefetchCards(
+	recaps: readonly Recap[],
+	context: OgCardContext,
+	cache: OgCardCache = ogCardCache(),
+): void {
+	const ignore = () => undefined;
+	for (const recap of recaps) {
+		recapCardOf(recap, context)
+			.then((data) => cache.ensure(data))
+			.catch(ignore);
+		for (const talk of recap.talks) {
+			talkCardOf(talk, recap, context)
+				.then((data) => cache.ensure(data))
+				.catch(ignore);
+		}
+	}
 }
 
 async function portraitsOf(speakers: readonly Speaker[]): Promise<Map<string, string>> {
@@ -298,7 +450,7 @@ async function portraitsOf(speakers: readonly Speaker[]): Promise<Map<string, st
 		await Promise.all(
 			portraitSpeakers(speakers).map(
 				async (speaker) =>
-					[speaker.id, await portraitDataUrl(speaker.photo.src, speaker.name)] as const,
+					[speaker.id, await portraitRef(speaker.photo.src, speaker.name)] as const,
 			),
 		),
 	);

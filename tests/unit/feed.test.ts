@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, toFeedItems } from '../../src/lib/feed.ts';
+import { escapeXml, newestRecaps, toFeedItems } from '../../src/lib/feed.ts';
 import { buildRoadshow } from './helpers.ts';
 
 const siteUrl = 'https://recaps.example.com/';
@@ -11,6 +11,26 @@ const rendered = new Map([
 	],
 	['example-city-2026', '<p>Hello &amp; welcome to <a href="#opening">Example City</a></p>'],
 ]);
+
+describe('newestRecaps', () => {
+	it('keeps the newest by publication date, newest first, whatever the order given', () => {
+		const ids = (limit: number) =>
+			newestRecaps(site.recaps.toReversed(), limit).map((recap) => recap.id);
+		expect(ids(1)).toEqual(['sample-town-2026']);
+		expect(ids(2)).toEqual(['sample-town-2026', 'example-city-2026']);
+		expect(ids(20)).toEqual(['sample-town-2026', 'example-city-2026']);
+	});
+
+	it('breaks a tie in publication date by id, so the cut is the same on every build', () => {
+		const [a, b] = site.recaps;
+		if (!a || !b) throw new Error('the roadshow fixture has two recaps');
+		const sameDay = [
+			{ ...b, id: 'z-town-2026', publishDate: '2026-05-01' },
+			{ ...a, id: 'a-town-2026', publishDate: '2026-05-01' },
+		];
+		expect(newestRecaps(sameDay, 1).map((recap) => recap.id)).toEqual(['a-town-2026']);
+	});
+});
 
 describe('toFeedItems', () => {
 	const items = toFeedItems(site.recaps, rendered, siteUrl);

@@ -2,7 +2,7 @@
  * Preview cards: the pure element tree (what it says, how it clamps, names in scripts the fonts
  * lack), and one real render through satori and sharp with the shipped fonts.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
@@ -31,6 +31,7 @@ import {
 	ogCacheDir,
 	ogFonts,
 	portraitDataUrl,
+	portraitRef,
 	renderOgCard,
 } from '../../src/lib/og-cache.ts';
 import { roadshowInputs } from '../fixtures/unit/roadshow.ts';
@@ -313,14 +314,14 @@ describe('rendering with the shipped fonts', () => {
 	);
 });
 
-describe('portraitDataUrl', () => {
-	/** Image metadata as Astro hands it over for content images: `fsPath` is not enumerable. */
-	function photo(fsPath?: string): ImageMetadata {
-		const metadata = { src: '/_astro/x.jpg', width: 800, height: 800, format: 'jpg' as const };
-		if (fsPath !== undefined) Object.defineProperty(metadata, 'fsPath', { value: fsPath });
-		return metadata;
-	}
+/** Image metadata as Astro hands it over for content images: `fsPath` is not enumerable. */
+function photo(fsPath?: string): ImageMetadata {
+	const metadata = { src: '/_astro/x.jpg', width: 800, height: 800, format: 'jpg' as const };
+	if (fsPath !== undefined) Object.defineProperty(metadata, 'fsPath', { value: fsPath });
+	return metadata;
+}
 
+describe('portraitDataUrl', () => {
 	it("reads the photo's source file into a small PNG, cut round", async () => {
 		const dataUrl = await portraitDataUrl(photo(path.resolve('content/speakers/chi-wang.jpg')));
 		expect(dataUrl).toMatch(/^data:image\/png;base64,/);
@@ -403,6 +404,71 @@ describe('the card cache', () => {
 		await expect(cache.png(card())).resolves.toBeInstanceOf(Buffer);
 		expect(cache.stats.drawn).toBe(1);
 		expect(await readdir(dir)).toEqual([`${cache.key(card())}.png`]);
+	});
+
+	it('keys a portrait by its photo bytes, and draws it from the photo', async () => {
+		const dir = await tempDir();
+		const jpg = path.join(dir, 'jane-doe.jpg');
+		await copyFile(path.resolve('content/speakers/chi-wang.jpg'), jpg);
+		const ref = await portraitRef(photo(jpg), 'Jane Doe');
+		expect(ref).toMatch(/^portrait:sha256:[0-9a-f]{64}$/);
+
+		const trees: OgElement[] = [];
+		const cache = createOgCardCache({
+			dir,
+			draw: (tree) => {
+				trees.push(tree);
+				return draw(tree);
+			},
+		});
+		const data = card({ speakers: [{ name: 'Jane Doe', portrait: ref }] });
+		await cache.ensure(data);
+		// The key's tree holds the reference; the drawn tree holds the round PNG itself.
+		expect(JSON.stringify(ogCardTree(data))).toContain(ref);
+		expect(JSON.stringify(trees)).not.toContain(ref);
+		expect(JSON.stringify(trees)).toContain('data:image/png;base64,');
+
+		// Another photo under the same name is another card; the same bytes again are the same card.
+		await copyFile(path.resolve('content/speakers/charlie-chen.jpg'), jpg);
+		const replaced = await portraitRef(photo(jpg), 'Jane Doe');
+		expect(replaced).not.toBe(ref);
+		const copy = path.join(dir, 'copy.jpg');
+		await copyFile(jpg, copy);
+		expect(await portraitRef(photo(copy))).toBe(replaced);
+	});
+
+	it('says which reference it cannot draw', async () => {
+		const cache = createOgCardCache({ dir: await tempDir() });
+		const unknown = `portrait:sha256:${'0'.repeat(64)}`;
+		await expect(
+			cache.ensure(card({ speakers: [{ name: 'Jane Doe', portrait: unknown }] })),
+		).rejects.toThrow(`Preview cards: no photo is known for ${unknown}`);
+	});
+
+	it('gives the cached file and its length, and keeps no PNG in memory', async () => {
+		const dir = await tempDir();
+		const cache = createOgCardCache({ dir, draw });
+		const { file, bytes } = await cache.ensure(card());
+		expect(file).toBe(path.join(dir, `${cache.key(card())}.png`));
+		expect(bytes).toBe((await stat(file)).size);
+		expect(bytes).toBe(Buffer.byteLength(JSON.stringify(ogCardTree(card()))));
+		await expect(cache.ensure(card())).resolves.toEqual({ file, bytes });
+	});
+
+	it('draws no more cards at once than its concurrency', async () => {
+		let running = 0;
+		let most = 0;
+		const slowDraw = async (tree: OgElement) => {
+			most = Math.max(most, ++running);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			running--;
+			return draw(tree);
+		};
+		const cache = createOgCardCache({ dir: await tempDir(), draw: slowDraw, concurrency: 2 });
+		const cards = Array.from({ length: 8 }, (_, index) => card({ title: `Talk ${index}` }));
+		await Promise.all(cards.map((data) => cache.ensure(data)));
+		expect(cache.stats.drawn).toBe(8);
+		expect(most).toBe(2);
 	});
 
 	it("lives under Astro's cacheDir", () => {
