@@ -61,7 +61,7 @@ function readYaml(file: string): Data {
 	return asRecord(parseYaml(readFileSync(file, 'utf8'))) ?? {};
 }
 
-/** The YAML between the opening and closing `---` lines of an `.mdx` file. */
+/** The YAML between the opening and closing `---` lines of a `.md` or `.mdx` file. */
 function readFrontmatter(file: string): Data {
 	const lines = readFileSync(file, 'utf8').split(/\r?\n/);
 	if (lines[0]?.trim() !== '---') return {};
@@ -118,8 +118,10 @@ function recapTargets(contentDir: string, speakers: Speaker[]): Target[] {
 	const names = new Map(speakers.map((speaker) => [speaker.id, speaker.name]));
 	const targets: Target[] = [];
 	for (const recapDir of listDirs(join(contentDir, 'recaps'))) {
-		const indexFile = join(recapDir, 'index.mdx');
-		if (!existsSync(indexFile)) continue;
+		const indexFile = ['index.md', 'index.mdx']
+			.map((name) => join(recapDir, name))
+			.find((file) => existsSync(file));
+		if (!indexFile) continue;
 		const recap = readFrontmatter(indexFile);
 		const label = (path: string) => relative(contentDir, path);
 
@@ -135,7 +137,7 @@ function recapTargets(contentDir: string, speakers: Speaker[]): Target[] {
 			targets.push({ path, ...GROUP, draw: () => groupSvg(label(path), faces, GROUP) });
 		}
 
-		for (const talkFile of listFiles(join(recapDir, 'talks'), /\.mdx$/)) {
+		for (const talkFile of listFiles(join(recapDir, 'talks'), /\.mdx?$/)) {
 			const photo = photoSrc(readFrontmatter(talkFile).photo);
 			if (photo) targets.push(sceneTarget(resolve(dirname(talkFile), photo), SESSION, label));
 		}

@@ -1,5 +1,5 @@
 /**
- * Scaffolds the next city's recap: `content/recaps/<id>/index.mdx` (a draft, with every field the
+ * Scaffolds the next city's recap: `content/recaps/<id>/index.md` (a draft, with every field the
  * marketer still has to write marked TODO), one example talk, a placeholder hero photo, and the
  * stop in the series' `stops` when it is not there yet. Never overwrites: if any file it would
  * write exists, it writes nothing and says so.

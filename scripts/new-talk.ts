@@ -1,5 +1,5 @@
 /**
- * Scaffolds a talk in a recap: `content/recaps/<recap>/talks/<id>.mdx`, placed after the recap's
+ * Scaffolds a talk in a recap: `content/recaps/<recap>/talks/<id>.md`, placed after the recap's
  * last talk unless --order says otherwise. Never overwrites.
  *
  * Usage: npm run new:talk [-- --recap <id> --title "..." [--kind talk] --speakers a,b

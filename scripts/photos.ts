@@ -162,7 +162,7 @@ await runCommand('photos', async () => {
 		}
 	} else if (written > 0 && !dryRun) {
 		console.log(
-			`Next: use them in content/recaps/${target.id}/index.mdx (hero: src: ./photos/<name>.jpg) or in a talk (photo: src: ../photos/<name>.jpg), each with alt text.`,
+			`Next: use them in content/recaps/${target.id}/index.md (hero: src: ./photos/<name>.jpg) or in a talk (photo: src: ../photos/<name>.jpg), each with alt text.`,
 		);
 	}
 	return count('refused') + count('failed') > 0 ? 1 : 0;

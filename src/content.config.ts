@@ -20,9 +20,9 @@ const withReference = ({ image }: AstroSchemaContext): SchemaContext => ({
 	reference,
 });
 
-/** `<recap-id>/talks/<talk-id>.mdx` keeps its recap in the id: `<recap-id>/<talk-id>`. */
+/** `<recap-id>/talks/<talk-id>.md` keeps its recap in the id: `<recap-id>/<talk-id>`. */
 const talkId = ({ entry }: { entry: string }) =>
-	entry.replace(/\/talks\//, '/').replace(/\.mdx$/, '');
+	entry.replace(/\/talks\//, '/').replace(/\.mdx?$/, '');
 
 export const collections = {
 	series: defineCollection({
@@ -48,13 +48,15 @@ export const collections = {
 	recaps: defineCollection({
 		loader: glob({
 			base: `${root}/recaps`,
-			pattern: '*/index.mdx',
+			// Markdown, rendered once by the content layer and cached between builds; MDX when a body
+			// needs components (compiled into the build's JavaScript, so slower and larger).
+			pattern: '*/index.{md,mdx}',
 			generateId: ({ entry }) => entry.split('/')[0] ?? entry,
 		}),
 		schema: (context) => recapSchema(withReference(context)),
 	}),
 	talks: defineCollection({
-		loader: glob({ base: `${root}/recaps`, pattern: '*/talks/*.mdx', generateId: talkId }),
+		loader: glob({ base: `${root}/recaps`, pattern: '*/talks/*.{md,mdx}', generateId: talkId }),
 		schema: (context) => talkSchema(withReference(context)),
 	}),
 };

@@ -50,7 +50,8 @@ export const SOURCE_ROUTES: readonly SourceRoute[] = [
 	{ pattern: /^\/recaps\/(?<id>[^/]+)\/$/, source: recapSource },
 	{
 		pattern: /^\/recaps\/(?<id>[^/]+)\/(?<talk>[^/]+)\/$/,
-		source: ({ id = '', talk = '' }) => `content/recaps/${id}/talks/${talk}.mdx`,
+		source: ({ id = '', talk = '' }, { exists }) =>
+			markdownFile(`content/recaps/${id}/talks/${talk}`, exists),
 	},
 	{ pattern: /^\/speakers\/$/, source: file('src/pages/speakers/index.astro') },
 	{
@@ -75,10 +76,15 @@ export const SOURCE_ROUTES: readonly SourceRoute[] = [
 	{ pattern: /^\/series\/[^/]+\/rss\.xml$/, source: file('src/pages/series/[id]/rss.xml.ts') },
 ];
 
+/** `<stem>.md`, or `<stem>.mdx` when only that exists. */
+function markdownFile(stem: string, exists: SourceContext['exists']): string {
+	return exists?.(`${stem}.mdx`) && !exists(`${stem}.md`) ? `${stem}.mdx` : `${stem}.md`;
+}
+
 /**
- * A recap page is written in `content/recaps/<id>/index.mdx`, except each talk's section
- * (`<section id="<talk>">`), which comes from `talks/<talk>.mdx`. Sections that are not talks
- * (such as the series block the template adds) belong to the recap.
+ * A recap page is written in `content/recaps/<id>/index.md`, except each talk's section
+ * (`<section id="<talk>">`), which comes from `talks/<talk>.md`. Sections that are not talks
+ * (such as the series block the template adds) belong to the recap. Either may be `.mdx`.
  */
 function recapSource(
 	{ id = '' }: Readonly<Record<string, string>>,
@@ -86,15 +92,17 @@ function recapSource(
 ): string {
 	const folder = `content/recaps/${id}`;
 	const exists = context.exists ?? (() => false);
-	const talk = (context.sections ?? []).find((id) => exists(`${folder}/talks/${id}.mdx`));
-	return talk === undefined ? `${folder}/index.mdx` : `${folder}/talks/${talk}.mdx`;
+	const talk = (context.sections ?? []).find(
+		(id) => exists(`${folder}/talks/${id}.md`) || exists(`${folder}/talks/${id}.mdx`),
+	);
+	return markdownFile(talk === undefined ? `${folder}/index` : `${folder}/talks/${talk}`, exists);
 }
 
 /**
  * The source file of the page at `urlPath` (relative to the site base), or {@link UNKNOWN_SOURCE}.
  *
- * @example sourceOfPage('/recaps/seattle/') // 'content/recaps/seattle/index.mdx'
- * @example sourceOfPage('/recaps/seattle/', { sections: ['notion'], exists }) // '.../talks/notion.mdx'
+ * @example sourceOfPage('/recaps/seattle/') // 'content/recaps/seattle/index.md'
+ * @example sourceOfPage('/recaps/seattle/', { sections: ['notion'], exists }) // '.../talks/notion.md'
  */
 export function sourceOfPage(
 	urlPath: string,

@@ -104,7 +104,7 @@ export type RecapStatus = 'published' | 'scheduled' | 'draft';
 
 export interface Recap {
 	id: string;
-	/** The authored `index.mdx`, relative to the project root. */
+	/** The authored `index.md` (or `.mdx`), relative to the project root. */
 	file: string;
 	title: string;
 	description: string;
@@ -168,11 +168,11 @@ const COLLECTION_FILES: Record<CollectionName, { noun: string; path: (id: string
 	companies: { noun: 'company', path: (id) => `content/companies/${id}.yaml` },
 	speakers: { noun: 'speaker', path: (id) => `content/speakers/${id}.yaml` },
 	writeups: { noun: 'writeup', path: (id) => `content/writeups/${id}.yaml` },
-	recaps: { noun: 'recap', path: (id) => `content/recaps/${id}/index.mdx` },
+	recaps: { noun: 'recap', path: (id) => `content/recaps/${id}/index.md` },
 	topics: { noun: 'topic', path: (id) => `content/topics/${id}.yaml` },
 	talks: {
 		noun: 'talk',
-		path: (id) => `content/recaps/${id.replace('/', '/talks/')}.mdx`,
+		path: (id) => `content/recaps/${id.replace('/', '/talks/')}.md`,
 	},
 };
 
@@ -209,8 +209,8 @@ export function buildSite(raw: RawContent, options: BuildOptions): SiteModel {
 			problems.push({
 				file: fileOf(entry, 'talks'),
 				field: '(file)',
-				problem: `the folder content/recaps/${recapId}/ has no index.mdx`,
-				fix: `create content/recaps/${recapId}/index.mdx or move the talk into an existing recap's talks/ folder`,
+				problem: `the folder content/recaps/${recapId}/ has no index.md`,
+				fix: `create content/recaps/${recapId}/index.md or move the talk into an existing recap's talks/ folder`,
 			});
 			continue;
 		}

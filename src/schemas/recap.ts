@@ -9,7 +9,7 @@ import {
 } from './shared.ts';
 
 /**
- * `content/recaps/<recap-id>/index.mdx`: one city's recap. The body is the prose that opens the
+ * `content/recaps/<recap-id>/index.md` (or `.mdx`): one city's recap. The body is the prose that opens the
  * recap; the talks in `talks/` follow it as sections, in their `order`.
  */
 export function recapSchema(context: SchemaContext) {

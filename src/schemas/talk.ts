@@ -6,9 +6,9 @@ export const TALK_KINDS = ['keynote', 'talk', 'workshop', 'panel', 'roundtable']
 export type TalkKind = (typeof TALK_KINDS)[number];
 
 /**
- * `content/recaps/<recap-id>/talks/<talk-id>.mdx`: one session of a recap, shown as its own
+ * `content/recaps/<recap-id>/talks/<talk-id>.md` (or `.mdx`): one session of a recap, shown as its own
  * section. The body is the section's text. The file name is the section's anchor on the page
- * (`talks/notion.mdx` becomes `#notion`), so rename files with care once a recap is published.
+ * (`talks/notion.md` becomes `#notion`), so rename files with care once a recap is published.
  */
 export function talkSchema(context: SchemaContext) {
 	const speakers = (min: number, why: string) =>

@@ -20,23 +20,23 @@ const cases: { name: string; edit: Edit; expected: string[] }[] = [
 	{
 		name: 'missing-speaker',
 		edit: replaceIn(
-			'recaps/ray-day-seattle-2026/talks/uber.mdx',
+			'recaps/ray-day-seattle-2026/talks/uber.md',
 			/^ {2}- peng-zhang$/m,
 			'  - peng-zang',
 		),
 		expected: [
-			'content/recaps/ray-day-seattle-2026/talks/uber.mdx:7 speakers[0]: there is no speaker "peng-zang" -> did you mean "peng-zhang"?',
+			'content/recaps/ray-day-seattle-2026/talks/uber.md:7 speakers[0]: there is no speaker "peng-zang" -> did you mean "peng-zhang"?',
 		],
 	},
 	{
 		name: 'missing-writeup',
 		edit: replaceIn(
-			'recaps/ray-day-seattle-2026/talks/apple.mdx',
+			'recaps/ray-day-seattle-2026/talks/apple.md',
 			'open-source-rl-libraries',
 			'rl-libraries-for-llms',
 		),
 		expected: [
-			'content/recaps/ray-day-seattle-2026/talks/apple.mdx:15 writeups[0]: there is no writeup "rl-libraries-for-llms" -> correct the id, or create it: content/writeups/rl-libraries-for-llms.yaml',
+			'content/recaps/ray-day-seattle-2026/talks/apple.md:15 writeups[0]: there is no writeup "rl-libraries-for-llms" -> correct the id, or create it: content/writeups/rl-libraries-for-llms.yaml',
 		],
 	},
 	{

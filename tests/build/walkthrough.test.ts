@@ -61,7 +61,7 @@ async function fill(file: string, fields: Record<string, string>, body?: string)
 		if (!pattern.test(text)) throw new Error(`${file} has no ${key}: field to fill`);
 		text = text.replace(pattern, `$1${key}: ${value}`);
 	}
-	if (body !== undefined) text = text.replace(/\{\/\*[\s\S]*?\*\/\}\s*$/, `${body}\n`);
+	if (body !== undefined) text = text.replace(/<!--[\s\S]*?-->\s*$/, `${body}\n`);
 	await writeFile(file, text);
 }
 
@@ -69,7 +69,7 @@ async function fill(file: string, fields: Record<string, string>, body?: string)
 async function editAfter(command: string, state: { talks: string[] }): Promise<void> {
 	if (command.startsWith('npm run new:recap')) {
 		await fill(
-			path.join(RECAP_DIR, 'index.mdx'),
+			path.join(RECAP_DIR, 'index.md'),
 			{
 				title: "'Example Day Example City: two teams, one engine'",
 				description:
@@ -82,7 +82,7 @@ async function editAfter(command: string, state: { talks: string[] }): Promise<v
 	if (command.startsWith('npm run new:talk')) {
 		const talksDir = path.join(RECAP_DIR, 'talks');
 		const created = (await readdir(talksDir)).filter(
-			(file) => file !== 'example-talk.mdx' && !state.talks.includes(file),
+			(file) => file !== 'example-talk.md' && !state.talks.includes(file),
 		);
 		expect(created).toHaveLength(1);
 		state.talks.push(...created);
@@ -95,7 +95,7 @@ async function editAfter(command: string, state: { talks: string[] }): Promise<v
 	if (command.startsWith('npm run photos') && command.includes('--recap')) {
 		const photos = (await readdir(path.join(RECAP_DIR, 'photos'))).filter((f) => f !== 'hero.jpg');
 		expect(photos.length).toBeGreaterThanOrEqual(2);
-		await fill(path.join(RECAP_DIR, 'index.mdx'), { src: `./photos/${photos.sort()[0]!}` });
+		await fill(path.join(RECAP_DIR, 'index.md'), { src: `./photos/${photos.sort()[0]!}` });
 		await rm(path.join(RECAP_DIR, 'photos', 'hero.jpg'));
 	}
 }
@@ -169,7 +169,7 @@ beforeAll(async () => {
 		if (skipped(command)) continue;
 		if (command === 'npm run build') {
 			// Step 7: "set draft: false", then build.
-			await fill(path.join(RECAP_DIR, 'index.mdx'), { draft: 'false' });
+			await fill(path.join(RECAP_DIR, 'index.md'), { draft: 'false' });
 		}
 		const result = run(command);
 		outputs.push(`$ ${command}\n${result.output}`);

@@ -247,7 +247,7 @@ describe('the feed gate on fixture sites', () => {
 		expect(report).toEqual({ problems: [], feeds: 2, xmlFiles: 2 });
 	});
 
-	const recapSource = 'content/recaps/demo/index.mdx via src/pages/rss.xml.ts';
+	const recapSource = 'content/recaps/demo/index.md via src/pages/rss.xml.ts';
 	it.each([
 		[
 			'a pubDate that is not RFC 822',
@@ -340,7 +340,7 @@ describe('node scripts/check-feeds.ts', () => {
 		const { status, lines } = cli('tests/fixtures/gates/feeds/broken');
 		expect(status).toBe(1);
 		expect(lines).toContain(
-			'/rss.xml -> item 2 "Wrong weekday": pubDate: "Fri, 09 Apr 2026 00:00:00 GMT": 09 Apr 2026 is a Thu, not a Fri (source: content/recaps/demo/index.mdx via src/pages/rss.xml.ts)',
+			'/rss.xml -> item 2 "Wrong weekday": pubDate: "Fri, 09 Apr 2026 00:00:00 GMT": 09 Apr 2026 is a Thu, not a Fri (source: content/recaps/demo/index.md via src/pages/rss.xml.ts)',
 		);
 		for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\/\S+ -> .+: .+ \(source: .+\)$/);
 		expect(lines.at(-1)).toBe(

@@ -75,7 +75,7 @@ describe('validatePage', () => {
 			column: 112,
 			rule: 'close-order',
 			message: "Stray end tag '</p>'",
-			source: 'content/recaps/seattle/index.mdx',
+			source: 'content/recaps/seattle/index.md',
 		});
 	});
 });
@@ -111,7 +111,7 @@ describe('the HTML gate on fixture sites', () => {
 				column: 14,
 				rule: 'no-dup-id',
 				message: 'Duplicate ID "alpha"',
-				source: 'content/recaps/demo/index.mdx',
+				source: 'content/recaps/demo/index.md',
 			},
 		]);
 	});
@@ -124,7 +124,7 @@ describe('node scripts/check-html.ts', () => {
 			status: 1,
 			lines: [
 				'/ -> 9:47 element-permitted-content: <a> element is not permitted as a descendant of <a> (source: src/pages/index.astro)',
-				'/recaps/demo/ -> 10:14 no-dup-id: Duplicate ID "alpha" (source: content/recaps/demo/index.mdx)',
+				'/recaps/demo/ -> 10:14 no-dup-id: Duplicate ID "alpha" (source: content/recaps/demo/index.md)',
 				'check-html: 2 problems (2 pages in tests/fixtures/gates/html/broken)',
 			],
 		});

@@ -104,7 +104,12 @@ describe('sourceOfPage', () => {
 		['/', {}, 'src/pages/index.astro'],
 		['/404.html', {}, 'src/pages/404.astro'],
 		['/rss.xml', {}, 'src/pages/rss.xml.ts'],
-		['/recaps/seattle/', {}, 'content/recaps/seattle/index.mdx'],
+		['/recaps/seattle/', {}, 'content/recaps/seattle/index.md'],
+		[
+			'/recaps/seattle/',
+			{ exists: (file) => file === 'content/recaps/seattle/index.mdx' },
+			'content/recaps/seattle/index.mdx',
+		],
 		[
 			'/recaps/seattle/',
 			{ sections: ['notion'], exists },
@@ -118,9 +123,10 @@ describe('sourceOfPage', () => {
 		[
 			'/recaps/seattle/',
 			{ sections: ['series-continues'], exists },
-			'content/recaps/seattle/index.mdx',
+			'content/recaps/seattle/index.md',
 		],
-		['/recaps/seattle/notion/', {}, 'content/recaps/seattle/talks/notion.mdx'],
+		['/recaps/seattle/notion/', {}, 'content/recaps/seattle/talks/notion.md'],
+		['/recaps/seattle/notion/', { exists }, 'content/recaps/seattle/talks/notion.mdx'],
 		['/feed.json', {}, 'src/pages/feed.json.ts'],
 		['/reading/', {}, 'src/pages/reading.astro'],
 		['/speakers/', {}, 'src/pages/speakers/index.astro'],
@@ -304,7 +310,7 @@ describe('the link gate on fixture sites', () => {
 			'/recaps/demo/',
 			'/series/',
 			'not found: the site has no series/index.html',
-			'content/recaps/demo/index.mdx',
+			'content/recaps/demo/index.md',
 		],
 		[
 			'target=_blank without noopener',

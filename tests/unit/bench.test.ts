@@ -235,7 +235,7 @@ describe('the one-recap edit', () => {
 		const plan = planSite({ recaps: 10, seed: 1 });
 		const edit = planEdit(plan);
 		expect(edit.recapId).toBe('example-city-6-2026');
-		expect(edit.textFile).toBe('recaps/example-city-6-2026/index.mdx');
+		expect(edit.textFile).toBe('recaps/example-city-6-2026/index.md');
 		expect(edit.newText).toMatch(/title: .*\(updated\)/);
 		expect(edit.newText).toContain('Updated after the event');
 		expect(edit.photo.path).toBe('recaps/example-city-6-2026/photos/hero.jpg');

@@ -35,7 +35,9 @@ describe('layoutOf', () => {
 	it.each([
 		['speakers/jane-doe.yaml', 'speakers', 'jane-doe'],
 		['companies/example-corp.yml', 'companies', 'example-corp'],
+		['recaps/example-city-2026/index.md', 'recaps', 'example-city-2026'],
 		['recaps/example-city-2026/index.mdx', 'recaps', 'example-city-2026'],
+		['recaps/example-city-2026/talks/keynote.md', 'talks', 'example-city-2026/keynote'],
 		['recaps/example-city-2026/talks/keynote.mdx', 'talks', 'example-city-2026/keynote'],
 	])('reads %s as a %s entry with the id %s', (path, collection, id) => {
 		expect(entry(path)).toMatchObject({ collection, id, path });
@@ -55,8 +57,17 @@ describe('layoutOf', () => {
 		['notes.yaml', 'files directly in the content folder are not read'],
 		['speakers/old/jane-doe.yaml', 'files in sub-folders of content/speakers/ are not read'],
 		['speakers/jane-doe.json', 'only .yaml files are read in content/speakers/'],
-		['recaps/example-city-2026/talks/keynote.md', 'only .mdx talks are read'],
-		['recaps/example-city-2026/index.md', 'a recap is read from index.mdx only'],
+		['recaps/example-city-2026/talks/keynote.json', 'only .md (or .mdx) talks are read'],
+		['recaps/example-city-2026/talks/keynote.markdown', 'only .md (or .mdx) talks are read'],
+		[
+			'recaps/example-city-2026/index.markdown',
+			'a recap is read from index.md (or index.mdx) only',
+		],
+		['recaps/example-city-2026/Index.md', 'a recap is read from index.md (or index.mdx) only'],
+		[
+			'recaps/example-city-2026/keynote.md',
+			'talks are read only from content/recaps/example-city-2026/talks/',
+		],
 		[
 			'recaps/example-city-2026/keynote.mdx',
 			'talks are read only from content/recaps/example-city-2026/talks/',
@@ -80,6 +91,36 @@ describe('layoutOf', () => {
 		expect(layout.entries.map(({ path }) => path)).toEqual(['speakers/jane-doe.yaml']);
 		expect(problem(['speakers/jane-doe.yml', 'speakers/jane-doe.yaml'])).toEqual([
 			'content/speakers/jane-doe.yml: content/speakers/jane-doe.yml and content/speakers/jane-doe.yaml are both the speaker "jane-doe" (ids ignore the extension and letter case) -> keep one of the two files and delete the other',
+		]);
+	});
+
+	it.each([
+		[
+			'recaps/example-city-2026/index.md',
+			'recaps/example-city-2026/index.mdx',
+			'recap "example-city-2026"',
+		],
+		[
+			'recaps/example-city-2026/talks/keynote.md',
+			'recaps/example-city-2026/talks/keynote.mdx',
+			'talk "example-city-2026/keynote"',
+		],
+	])('reports %s and its .mdx twin as one entry written twice', (md, mdx, what) => {
+		const layout = layoutOf([mdx, md], shown);
+		expect(layout.entries.map(({ path }) => path)).toEqual([md]);
+		expect(problem([mdx, md])).toEqual([
+			`${shown(mdx)}: ${shown(mdx)} and ${shown(md)} are both the ${what} -> keep one of the two files (.md, unless the body needs components) and delete the other`,
+		]);
+	});
+
+	it('reads a README.md in a talks/ folder as a talk, as the site would', () => {
+		expect(layoutOf(['recaps/example-city-2026/talks/README.md'], shown).entries).toEqual([
+			{
+				collection: 'talks',
+				id: 'example-city-2026/README',
+				path: 'recaps/example-city-2026/talks/README.md',
+				format: 'markdown',
+			},
 		]);
 	});
 
@@ -149,11 +190,11 @@ describe('parseEntryFile', () => {
 		[['speakers', 1], 5],
 		[['company'], 1],
 	])('counts the lines above the frontmatter in an MDX file: %j is on line %i', (path, line) => {
-		expect(parseEntryFile('f.mdx', mdx, 'mdx').lineOf(path)).toBe(line);
+		expect(parseEntryFile('f.mdx', mdx, 'markdown').lineOf(path)).toBe(line);
 	});
 
 	it('returns the data, and the body with the line it starts on', () => {
-		const parsed = parseEntryFile('f.mdx', mdx, 'mdx');
+		const parsed = parseEntryFile('f.mdx', mdx, 'markdown');
 		expect(parsed.data).toEqual({ title: 'Keynote', speakers: ['jane-doe', 'john-roe'] });
 		expect(parsed.body).toEqual({ text: '\nText.\n', line: 7 });
 		expect(parsed.problems).toEqual([]);
@@ -204,7 +245,7 @@ describe('parseEntryFile', () => {
 		[
 			'f.mdx',
 			'---\ntitle: A: B\n---\n',
-			'mdx',
+			'markdown',
 			2,
 			'(frontmatter)',
 			'put the value in quotes: it contains ": "',
@@ -212,12 +253,19 @@ describe('parseEntryFile', () => {
 		[
 			'f.mdx',
 			'Text only.\n',
-			'mdx',
+			'markdown',
 			1,
 			'(frontmatter)',
 			'start the file with a line ---, then the fields as YAML, then another line ---',
 		],
-		['f.mdx', '\n---\ntitle: A\n', 'mdx', 2, '(frontmatter)', 'end the fields with a line ---'],
+		[
+			'f.mdx',
+			'\n---\ntitle: A\n',
+			'markdown',
+			2,
+			'(frontmatter)',
+			'end the fields with a line ---',
+		],
 	] as const)(
 		'reports unreadable %s %j (%s) on line %i',
 		(file, text, format, line, field, fix) => {
@@ -448,11 +496,22 @@ describe('extra checks', () => {
 	it.each([
 		['Text.', true],
 		['\n\n  \n', false],
+		['<!-- TODO: write this -->\n', false],
+		['<!-- a note -->\nText after a comment.', true],
+		// Markdown has no MDX comments or imports: these are text on the page.
+		['{/* TODO: write this */}\n', true],
+		["import Aside from './Aside.astro';\n", true],
+	])('hasText(%j) in a .md file is %j', (body, expected) => {
+		expect(hasText(body, 'md')).toBe(expected);
+	});
+
+	it.each([
+		['Text.', true],
 		['{/* TODO: write this */}\n', false],
 		["import Aside from './Aside.astro';\n", false],
 		["import Aside from './Aside.astro';\n\n<Aside>Hi</Aside>", true],
-	])('hasText(%j) is %j', (body, expected) => {
-		expect(hasText(body)).toBe(expected);
+	])('hasText(%j) in a .mdx file is %j', (body, expected) => {
+		expect(hasText(body, 'mdx')).toBe(expected);
 	});
 });
 

@@ -83,7 +83,7 @@ describe('new:recap', { timeout: SLOW }, () => {
 		expect(result.code).toBe(0);
 		const folder = path.join(content, 'recaps/ray-day-zurich-2026');
 		expect(await readdir(folder, { recursive: true })).toEqual(
-			expect.arrayContaining(['index.mdx', 'talks/example-talk.mdx', 'photos/hero.jpg']),
+			expect.arrayContaining(['index.md', 'talks/example-talk.md', 'photos/hero.jpg']),
 		);
 		const hero = await readFile(path.join(folder, 'photos/hero.jpg'));
 		expect(await sharp(hero).metadata()).toMatchObject({
@@ -95,7 +95,7 @@ describe('new:recap', { timeout: SLOW }, () => {
 		expect(await readFile(path.join(content, 'series/ray-on-the-road-2026.yaml'), 'utf8')).toBe(
 			`${seriesBefore}  - city: Zürich\n    country: Switzerland\n    date: 2026-06-10\n`,
 		);
-		expect(result.out).toContain('recaps/ray-day-zurich-2026/index.mdx');
+		expect(result.out).toContain('recaps/ray-day-zurich-2026/index.md');
 		expect(result.out).toContain('added the stop Zürich, Switzerland, 2026-06-10');
 		expect(result.out).toMatch(/Next:\n {2}1\. Fill in the fields marked TODO/);
 		expect(result.out).toContain('npm run photos -- <folder or files> --recap ray-day-zurich-2026');
@@ -120,22 +120,22 @@ describe('new:recap', { timeout: SLOW }, () => {
 		expect(result.out).toContain(
 			'nothing written: it never overwrites a file, and these exist already:',
 		);
-		expect(result.out).toMatch(/! .*recaps\/ray-day-seattle-2026\/index\.mdx/);
-		expect(result.out).toMatch(/recaps\/ray-day-seattle-2026\/talks\/example-talk\.mdx\n/);
+		expect(result.out).toMatch(/! .*recaps\/ray-day-seattle-2026\/index\.md/);
+		expect(result.out).toMatch(/recaps\/ray-day-seattle-2026\/talks\/example-talk\.md\n/);
 		expect(result.out).toContain('(added the date 2026-04-09 to the stop Seattle)');
 		expect(result.out).toContain('Hint: that recap has been started already');
 		expect(await snapshot(content)).toEqual(before);
 	});
 
 	it('writes nothing when only one of its files exists, and leaves that file as it was', async () => {
-		const talk = path.join(content, 'recaps/ray-day-zurich-2026/talks/example-talk.mdx');
+		const talk = path.join(content, 'recaps/ray-day-zurich-2026/talks/example-talk.md');
 		await mkdir(path.dirname(talk), { recursive: true });
 		await writeFile(talk, 'my own notes\n');
 		const before = await snapshot(content);
 		const result = run('new-recap.ts', ['--content', content, ...ZURICH, '--yes']);
 		expect(result.code).toBe(1);
-		expect(result.out).toMatch(/! .*talks\/example-talk\.mdx\n/);
-		expect(result.out).toMatch(/recaps\/ray-day-zurich-2026\/index\.mdx\n/);
+		expect(result.out).toMatch(/! .*talks\/example-talk\.md\n/);
+		expect(result.out).toMatch(/recaps\/ray-day-zurich-2026\/index\.md\n/);
 		expect(await snapshot(content)).toEqual(before);
 		expect(await readFile(talk, 'utf8')).toBe('my own notes\n');
 	});
@@ -184,7 +184,7 @@ describe('new:recap', { timeout: SLOW }, () => {
 		const result = run('new-recap.ts', ['--content', content], answers.join('\n'));
 		expect(result.out).toContain('Recap id (its folder name) [ray-day-zurich-2026]: ');
 		expect(result.code).toBe(0);
-		expect(existsSync(path.join(content, 'recaps/ray-day-zurich-2026/index.mdx'))).toBe(true);
+		expect(existsSync(path.join(content, 'recaps/ray-day-zurich-2026/index.md'))).toBe(true);
 	});
 
 	it('asks again for an answer that is wrong', () => {
@@ -243,7 +243,7 @@ describe('new:speaker and new:talk', { timeout: SLOW }, () => {
 		]);
 		expect(talk.code).toBe(0);
 		const text = await readFile(
-			path.join(content, 'recaps/ray-day-seattle-2026/talks/example-corp.mdx'),
+			path.join(content, 'recaps/ray-day-seattle-2026/talks/example-corp.md'),
 			'utf8',
 		);
 		expect(text).toContain('order: 8\n');
@@ -338,14 +338,14 @@ describe('a scaffolded city, filled in, shapes into the site', { timeout: SLOW }
 		const folder = path.join(content, 'recaps/ray-day-zurich-2026');
 		const edit = async (file: string, change: (text: string) => string) =>
 			writeFile(path.join(folder, file), change(await readFile(path.join(folder, file), 'utf8')));
-		await edit('index.mdx', (text) =>
+		await edit('index.md', (text) =>
 			fill(
 				fill(fill(text, 'title', "'Ray Day Zürich: notes'"), 'description', 'The Zürich stop.'),
 				'alt',
 				'The stage',
 			),
 		);
-		await edit('talks/example-talk.mdx', (text) =>
+		await edit('talks/example-talk.md', (text) =>
 			fill(fill(text, 'title', 'Opening keynote'), 'summary', 'The opening.').replace(
 				'speakers: []',
 				'speakers:\n  - robert-nishihara',
@@ -381,16 +381,16 @@ describe('applying a plan', { timeout: SLOW }, () => {
 	});
 
 	it('undoes its own files when another file appears half-way, and keeps that file', async () => {
-		const late = path.join(content, 'recaps/new/c.mdx');
+		const late = path.join(content, 'recaps/new/c.md');
 		const plan: Plan = {
 			files: [
-				text('recaps/new/a.mdx'),
+				text('recaps/new/a.md'),
 				{
-					path: 'recaps/new/b.mdx',
+					path: 'recaps/new/b.md',
 					content: {
 						type: 'render',
 						describe: 'appears meanwhile',
-						// Someone else writes c.mdx after the check and before the writes.
+						// Someone else writes c.md after the check and before the writes.
 						render: async () => {
 							await mkdir(path.dirname(late), { recursive: true });
 							await writeFile(late, 'theirs\n');
@@ -398,7 +398,7 @@ describe('applying a plan', { timeout: SLOW }, () => {
 						},
 					},
 				},
-				text('recaps/new/c.mdx', 'ours\n'),
+				text('recaps/new/c.md', 'ours\n'),
 			],
 			edits: [],
 			notes: [],
@@ -406,10 +406,10 @@ describe('applying a plan', { timeout: SLOW }, () => {
 		};
 		expect(await applyPlan(plan, content)).toEqual({
 			status: 'refused',
-			existing: ['recaps/new/c.mdx'],
+			existing: ['recaps/new/c.md'],
 			changed: [],
 		});
-		expect(await readdir(path.join(content, 'recaps/new'))).toEqual(['c.mdx']);
+		expect(await readdir(path.join(content, 'recaps/new'))).toEqual(['c.md']);
 		expect(await readFile(late, 'utf8')).toBe('theirs\n');
 	});
 
@@ -417,7 +417,7 @@ describe('applying a plan', { timeout: SLOW }, () => {
 		const series = 'series/ray-on-the-road-2026.yaml';
 		const now = await readFile(path.join(content, series), 'utf8');
 		const plan: Plan = {
-			files: [text('recaps/fresh/index.mdx')],
+			files: [text('recaps/fresh/index.md')],
 			edits: [{ path: series, before: `${now}# older\n`, after: 'whatever\n', summary: 'x' }],
 			notes: [],
 			next: [],

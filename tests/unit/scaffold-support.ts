@@ -47,7 +47,7 @@ export const fileSchemas = {
 	topics: topicSchema(),
 };
 
-/** The frontmatter of an `.mdx` file, parsed. */
+/** The frontmatter of a `.md` or `.mdx` file, parsed. */
 export function frontmatter(source: string): unknown {
 	const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
 	if (!match) throw new Error('no frontmatter');
@@ -121,15 +121,15 @@ export async function buildContent(dir: string, today: string): Promise<SiteMode
 		topics: await yamlFiles('topics', fileSchemas.topics),
 		recaps: await entries(
 			recapsDir,
-			/^[^/]+\/index\.mdx$/,
+			/^[^/]+\/index\.mdx?$/,
 			(file) => file.split('/')[0] ?? file,
 			frontmatter,
 			fileSchemas.recaps,
 		),
 		talks: await entries(
 			recapsDir,
-			/^[^/]+\/talks\/[^/]+\.mdx$/,
-			(file) => file.replace('/talks/', '/').replace(/\.mdx$/, ''),
+			/^[^/]+\/talks\/[^/]+\.mdx?$/,
+			(file) => file.replace('/talks/', '/').replace(/\.mdx?$/, ''),
 			frontmatter,
 			fileSchemas.talks,
 		),

@@ -3,6 +3,7 @@
  * snapshots, without touching the disk: ids, fields, the TODO fields that must fail the schemas
  * until a marketer fills them, and the message for each wrong input.
  */
+import { hasText } from '../../scripts/lib/content-check/checks.ts';
 import { describe, expect, it } from 'vitest';
 import { format } from 'prettier';
 import { readContentState, type ContentState } from '../../scripts/lib/scaffold/content.ts';
@@ -104,8 +105,8 @@ describe('new:recap plans', () => {
 
 	it('creates the recap, one example talk and a placeholder hero', () => {
 		expect(paths(plan)).toEqual([
-			`${folder}/index.mdx`,
-			`${folder}/talks/${EXAMPLE_TALK}.mdx`,
+			`${folder}/index.md`,
+			`${folder}/talks/${EXAMPLE_TALK}.md`,
 			`${folder}/photos/hero.jpg`,
 		]);
 		expect(plan.files[2]?.content).toEqual({
@@ -120,7 +121,7 @@ describe('new:recap plans', () => {
 	});
 
 	it('fills every field it knows, keeps the recap a draft, and publishes no earlier than the event', () => {
-		expect(frontmatter(textOf(plan, `${folder}/index.mdx`))).toEqual({
+		expect(frontmatter(textOf(plan, `${folder}/index.md`))).toEqual({
 			title: null,
 			description: null,
 			series: 'ray-on-the-road-2026',
@@ -132,13 +133,13 @@ describe('new:recap plans', () => {
 			draft: true,
 		});
 		const later = planRecap(zurich, state, { today: '2026-07-02' });
-		expect(frontmatter(textOf(later, `${folder}/index.mdx`))).toMatchObject({
+		expect(frontmatter(textOf(later, `${folder}/index.md`))).toMatchObject({
 			publishDate: '2026-07-02',
 		});
 	});
 
 	it('leaves title, description and hero alt as TODOs that fail the recap schema', () => {
-		const text = textOf(plan, `${folder}/index.mdx`);
+		const text = textOf(plan, `${folder}/index.md`);
 		expect(text).toMatch(/# TODO: the headline/);
 		expect(problemsOf(fileSchemas.recaps, frontmatter(text))).toEqual([
 			'title: `title` is required: write it as plain text',
@@ -148,7 +149,7 @@ describe('new:recap plans', () => {
 	});
 
 	it('parses through the recap schema once the TODOs are filled in', () => {
-		let text = textOf(plan, `${folder}/index.mdx`);
+		let text = textOf(plan, `${folder}/index.md`);
 		text = fill(text, 'title', "'Ray Day Zürich: one job instead of three'");
 		text = fill(text, 'description', 'Notes from the Zürich stop.');
 		text = fill(text, 'alt', 'The stage at the Kongresshaus');
@@ -158,7 +159,7 @@ describe('new:recap plans', () => {
 	});
 
 	it('writes an example talk whose TODOs fail the talk schema', () => {
-		const text = textOf(plan, `${folder}/talks/${EXAMPLE_TALK}.mdx`);
+		const text = textOf(plan, `${folder}/talks/${EXAMPLE_TALK}.md`);
 		expect(frontmatter(text)).toEqual({
 			title: null,
 			kind: 'talk',
@@ -175,8 +176,10 @@ describe('new:recap plans', () => {
 			'summary: `summary` is required: write it as plain text',
 			'speakers: a talk needs at least one speaker in `speakers`',
 		]);
-		// The body is only an MDX comment: nothing of it can be published.
-		expect(text.split('---\n')[2]?.trim()).toMatch(/^\{\/\* TODO: [\s\S]*\*\/\}$/);
+		// The body is only an HTML comment: nothing of it can be published, and the check says so.
+		const body = text.split('---\n')[2] ?? '';
+		expect(body.trim()).toMatch(/^<!-- TODO: [\s\S]*-->$/);
+		expect(hasText(body, 'md')).toBe(false);
 	});
 
 	it('adds the stop to the series, leaving the rest of the file as it was', () => {
@@ -200,7 +203,7 @@ describe('new:recap plans', () => {
 		};
 		const noRecap: ContentState = { ...state, recaps: [] };
 		const planned = planRecap(seattle, noRecap, { today: TODAY });
-		expect(frontmatter(textOf(planned, 'recaps/seattle-again/index.mdx'))).toMatchObject({
+		expect(frontmatter(textOf(planned, 'recaps/seattle-again/index.md'))).toMatchObject({
 			city: 'Seattle',
 		});
 		expect(planned.notes[0]).toMatch(/spells the city "Seattle"/);
@@ -231,7 +234,7 @@ describe('new:recap plans', () => {
 			state,
 			{ today: TODAY },
 		);
-		expect(paths(again)).toContain('recaps/ray-day-seattle-2026/index.mdx');
+		expect(paths(again)).toContain('recaps/ray-day-seattle-2026/index.md');
 	});
 });
 
@@ -281,7 +284,7 @@ describe('new:recap input problems name the flag and the fix', () => {
 		],
 		[
 			{ city: 'Seattle', country: undefined, date: '2026-04-09', id: 'seattle-two' },
-			'--city: Seattle already has a recap in this series: content/recaps/ray-day-seattle-2026/index.mdx -> edit that one, or check the city',
+			'--city: Seattle already has a recap in this series: content/recaps/ray-day-seattle-2026/index.md -> edit that one, or check the city',
 		],
 	])('%o', (change, message) => {
 		expect(
@@ -419,8 +422,8 @@ describe('new:talk plans', () => {
 			},
 			state,
 		);
-		expect(paths(plan)).toEqual(['recaps/ray-day-seattle-2026/talks/salesforce-2.mdx']);
-		const data = frontmatter(textOf(plan, 'recaps/ray-day-seattle-2026/talks/salesforce-2.mdx'));
+		expect(paths(plan)).toEqual(['recaps/ray-day-seattle-2026/talks/salesforce-2.md']);
+		const data = frontmatter(textOf(plan, 'recaps/ray-day-seattle-2026/talks/salesforce-2.md'));
 		expect(data).toEqual({
 			title: 'Salesforce: a second look',
 			kind: 'talk',
@@ -457,7 +460,7 @@ describe('new:talk plans', () => {
 				},
 				{ ...state, recaps },
 			);
-			const file = `recaps/ray-day-seattle-2026/talks/${id}.mdx`;
+			const file = `recaps/ray-day-seattle-2026/talks/${id}.md`;
 			expect(paths(plan)).toEqual([file]);
 			const data = frontmatter(textOf(plan, file));
 			expect(data).toMatchObject({ ...expected, order: 1, summary: 'What it was about.' });
@@ -476,7 +479,7 @@ describe('new:talk plans', () => {
 			},
 			state,
 		);
-		const file = 'recaps/ray-day-seattle-2026/talks/build-it.mdx';
+		const file = 'recaps/ray-day-seattle-2026/talks/build-it.md';
 		expect(problemsOf(fileSchemas.talks, frontmatter(textOf(plan, file)))).toEqual([
 			'modules: a workshop needs at least one entry in `modules`',
 		]);
@@ -511,7 +514,7 @@ describe('new:talk plans', () => {
 			),
 		).toEqual([
 			'--speakers: only 1 given -> a panel needs at least 2 speakers: --speakers jane-doe,john-roe (ids of files in content/speakers/; someone new: npm run new:speaker)',
-			'--order: 3 is the order of talks/salesforce.mdx -> pick another, or leave --order out for the next free one (8)',
+			'--order: 3 is the order of talks/salesforce.md -> pick another, or leave --order out for the next free one (8)',
 		]);
 		expect(
 			inputProblems(() =>
@@ -531,7 +534,7 @@ describe('new:talk plans', () => {
 			{ recap: seattle.id, title: 'Notion, again', speakers: 'mickey-liu' },
 			state,
 		);
-		expect(paths(plan)).toEqual(['recaps/ray-day-seattle-2026/talks/notion-again.mdx']);
+		expect(paths(plan)).toEqual(['recaps/ray-day-seattle-2026/talks/notion-again.md']);
 	});
 });
 

@@ -134,9 +134,9 @@ describe('talks', () => {
 
 	it('know the file they were authored in', () => {
 		expect(byId(site.recaps, 'sample-town-2026').talks.map((talk) => talk.file)).toEqual([
-			'content/recaps/sample-town-2026/talks/pipelines.mdx',
-			'content/recaps/sample-town-2026/talks/panel.mdx',
-			'content/recaps/sample-town-2026/talks/hallway.mdx',
+			'content/recaps/sample-town-2026/talks/pipelines.md',
+			'content/recaps/sample-town-2026/talks/panel.md',
+			'content/recaps/sample-town-2026/talks/hallway.md',
 		]);
 	});
 
@@ -158,10 +158,10 @@ describe('talks', () => {
 });
 
 describe('recap files', () => {
-	it('are the index.mdx of the recap folder', () => {
+	it('are the index.md of the recap folder', () => {
 		expect(buildRoadshow().recaps.map((recap) => recap.file)).toEqual([
-			'content/recaps/sample-town-2026/index.mdx',
-			'content/recaps/example-city-2026/index.mdx',
+			'content/recaps/sample-town-2026/index.md',
+			'content/recaps/example-city-2026/index.md',
 		]);
 	});
 
@@ -169,20 +169,20 @@ describe('recap files', () => {
 		const raw = toRawContent(roadshowInputs());
 		const recaps = raw.recaps.map((entry) => ({
 			...entry,
-			filePath: `tests/fixtures/site/recaps/${entry.id}/index.mdx`,
+			filePath: `tests/fixtures/site/recaps/${entry.id}/index.md`,
 		}));
 		const talks = raw.talks.map((entry) => ({
 			...entry,
-			filePath: `tests/fixtures/site/recaps/${entry.id.replace('/', '/talks/')}.mdx`,
+			filePath: `tests/fixtures/site/recaps/${entry.id.replace('/', '/talks/')}.md`,
 		}));
 		const recap = byId(
 			buildSite({ ...raw, recaps, talks }, production).recaps,
 			'example-city-2026',
 		);
 		expect([recap.file, ...recap.talks.map((talk) => talk.file)]).toEqual([
-			'tests/fixtures/site/recaps/example-city-2026/index.mdx',
-			'tests/fixtures/site/recaps/example-city-2026/talks/opening.mdx',
-			'tests/fixtures/site/recaps/example-city-2026/talks/vectors.mdx',
+			'tests/fixtures/site/recaps/example-city-2026/index.md',
+			'tests/fixtures/site/recaps/example-city-2026/talks/opening.md',
+			'tests/fixtures/site/recaps/example-city-2026/talks/vectors.md',
 		]);
 	});
 });
@@ -413,7 +413,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'example-city-2026/opening', { speakers: ['jane-do'] });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/talks/opening.mdx speakers[0]: there is no speaker "jane-do" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-do.yaml]
+			  - content/recaps/example-city-2026/talks/opening.md speakers[0]: there is no speaker "jane-do" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-do.yaml]
 		`);
 	});
 
@@ -424,7 +424,7 @@ describe('content problems', () => {
 		});
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/talks/vectors.mdx speakers[2]: there is no speaker "alan-smithee" -> correct the id, or create it: content/speakers/alan-smithee.yaml]
+			  - content/recaps/example-city-2026/talks/vectors.md speakers[2]: there is no speaker "alan-smithee" -> correct the id, or create it: content/speakers/alan-smithee.yaml]
 		`);
 	});
 
@@ -433,7 +433,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'example-city-2026/vectors', { topics: ['embeddings', 'vector-serch'] });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/talks/vectors.mdx topics[1]: there is no topic "vector-serch" -> did you mean "vector-search"? Otherwise create it: content/topics/vector-serch.yaml]
+			  - content/recaps/example-city-2026/talks/vectors.md topics[1]: there is no topic "vector-serch" -> did you mean "vector-search"? Otherwise create it: content/topics/vector-serch.yaml]
 		`);
 	});
 
@@ -442,7 +442,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'sample-town-2026/pipelines', { topics: ['quantum-annealing'] });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/talks/pipelines.mdx topics[0]: there is no topic "quantum-annealing" -> correct the id, or create it: content/topics/quantum-annealing.yaml]
+			  - content/recaps/sample-town-2026/talks/pipelines.md topics[0]: there is no topic "quantum-annealing" -> correct the id, or create it: content/topics/quantum-annealing.yaml]
 		`);
 	});
 
@@ -456,7 +456,7 @@ describe('content problems', () => {
 		it('is a dangling topic, with the id it was meant to be', () => {
 			expect(others).toEqual([]);
 			expect(problem).toMatchObject({
-				file: 'content/recaps/sample-town-2026/talks/pipelines.mdx',
+				file: 'content/recaps/sample-town-2026/talks/pipelines.md',
 				field: 'topics[0]',
 				problem: 'there is no topic "Batch Inference"',
 				fix: expect.stringMatching(/^did you mean "batch-inference"\?/) as unknown,
@@ -478,7 +478,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'example-city-2026/vectors', { writeups: ['scaling-notes'] });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/talks/vectors.mdx writeups[0]: there is no writeup "scaling-notes" -> correct the id, or create it: content/writeups/scaling-notes.yaml]
+			  - content/recaps/example-city-2026/talks/vectors.md writeups[0]: there is no writeup "scaling-notes" -> correct the id, or create it: content/writeups/scaling-notes.yaml]
 		`);
 	});
 
@@ -496,7 +496,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'sample-town-2026/panel', { company: 'sample-in' });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/talks/panel.mdx company: there is no company "sample-in" -> did you mean "sample-inc"? Otherwise create it: content/companies/sample-in.yaml]
+			  - content/recaps/sample-town-2026/talks/panel.md company: there is no company "sample-in" -> did you mean "sample-inc"? Otherwise create it: content/companies/sample-in.yaml]
 		`);
 	});
 
@@ -505,7 +505,7 @@ describe('content problems', () => {
 		edit(inputs.recaps, 'sample-town-2026', { series: 'example-roadshow-2025' });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/index.mdx series: there is no series "example-roadshow-2025" -> did you mean "example-roadshow-2026"? Otherwise create it: content/series/example-roadshow-2025.yaml]
+			  - content/recaps/sample-town-2026/index.md series: there is no series "example-roadshow-2025" -> did you mean "example-roadshow-2026"? Otherwise create it: content/series/example-roadshow-2025.yaml]
 		`);
 	});
 
@@ -523,7 +523,7 @@ describe('content problems', () => {
 		edit(inputs.recaps, 'sample-town-2026', { city: 'Nowhere', eventDate: undefined });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/index.mdx city: "Nowhere" is not a stop of the series "example-roadshow-2026" (stops: Example City, Sample Town, Demo Ville, Test Harbor) -> add it to \`stops\` in content/series/example-roadshow-2026.yaml, or correct the city]
+			  - content/recaps/sample-town-2026/index.md city: "Nowhere" is not a stop of the series "example-roadshow-2026" (stops: Example City, Sample Town, Demo Ville, Test Harbor) -> add it to \`stops\` in content/series/example-roadshow-2026.yaml, or correct the city]
 		`);
 	});
 
@@ -534,7 +534,7 @@ describe('content problems', () => {
 		});
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/index.mdx groupPhoto.people[1]: mary-major is not a speaker of any talk in this recap -> name only this recap's speakers, left to right, or add them to their talk's \`speakers\`]
+			  - content/recaps/example-city-2026/index.md groupPhoto.people[1]: mary-major is not a speaker of any talk in this recap -> name only this recap's speakers, left to right, or add them to their talk's \`speakers\`]
 		`);
 	});
 
@@ -545,7 +545,7 @@ describe('content problems', () => {
 		});
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/example-city-2026/index.mdx groupPhoto.people[1]: there is no speaker "jane-deo" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-deo.yaml]
+			  - content/recaps/example-city-2026/index.md groupPhoto.people[1]: there is no speaker "jane-deo" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-deo.yaml]
 		`);
 	});
 
@@ -554,7 +554,7 @@ describe('content problems', () => {
 		edit(inputs.talks, 'sample-town-2026/panel', { order: 1 });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/talks/panel.mdx order: 1 is also the order of content/recaps/sample-town-2026/talks/pipelines.mdx -> give every talk of a recap its own number]
+			  - content/recaps/sample-town-2026/talks/panel.md order: 1 is also the order of content/recaps/sample-town-2026/talks/pipelines.md -> give every talk of a recap its own number]
 		`);
 	});
 
@@ -565,7 +565,7 @@ describe('content problems', () => {
 		delete inputs.talks['sample-town-2026/hallway'];
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/index.mdx talks/: the recap has no talks -> add one file per talk in content/recaps/sample-town-2026/talks/]
+			  - content/recaps/sample-town-2026/index.md talks/: the recap has no talks -> add one file per talk in content/recaps/sample-town-2026/talks/]
 		`);
 	});
 
@@ -574,7 +574,7 @@ describe('content problems', () => {
 		inputs.talks['lost-city-2026/welcome'] = talkInput();
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx or move the talk into an existing recap's talks/ folder]
+			  - content/recaps/lost-city-2026/talks/welcome.md (file): the folder content/recaps/lost-city-2026/ has no index.md -> create content/recaps/lost-city-2026/index.md or move the talk into an existing recap's talks/ folder]
 		`);
 	});
 
@@ -584,7 +584,7 @@ describe('content problems', () => {
 		edit(inputs.recaps, 'test-harbor-2026', { eventDate: '2025-11-02' });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/test-harbor-2026/index.mdx eventDate: 2025-11-02 is not in the series' year 2026 -> check the year of the event date]
+			  - content/recaps/test-harbor-2026/index.md eventDate: 2025-11-02 is not in the series' year 2026 -> check the year of the event date]
 		`);
 	});
 
@@ -593,7 +593,7 @@ describe('content problems', () => {
 		edit(inputs.recaps, 'sample-town-2026', { eventDate: '2026-04-10' });
 		expect(() => buildFrom(inputs)).toThrowErrorMatchingInlineSnapshot(`
 			[ContentError: The content has 1 problem:
-			  - content/recaps/sample-town-2026/index.mdx eventDate: 2026-04-10 differs from the date 2026-04-09 given for Sample Town in the series -> make the two dates agree (content/series/example-roadshow-2026.yaml \`stops\`)]
+			  - content/recaps/sample-town-2026/index.md eventDate: 2026-04-10 differs from the date 2026-04-09 given for Sample Town in the series -> make the two dates agree (content/series/example-roadshow-2026.yaml \`stops\`)]
 		`);
 	});
 
@@ -624,7 +624,7 @@ describe('content problems', () => {
 	});
 
 	// Regression (src/lib/site.ts, checkTalkOrder): this used to go wrong: the duplicate-order problem always names
-	// `content/recaps/<recap>/talks/<talk>.mdx`, ignoring the entry's `filePath`, unlike every
+	// `content/recaps/<recap>/talks/<talk>.md`, ignoring the entry's `filePath`, unlike every
 	// other problem (which uses `fileOf`). With RECAP_CONTENT_DIR set, it points at the wrong file.
 	it('names the file the loader read for a duplicate order too', () => {
 		const raw = toRawContent(roadshowInputs());
@@ -632,7 +632,7 @@ describe('content problems', () => {
 			entry.id.startsWith('sample-town-2026/')
 				? {
 						...entry,
-						filePath: `tests/fixtures/site/recaps/${entry.id.replace('/', '/talks/')}.mdx`,
+						filePath: `tests/fixtures/site/recaps/${entry.id.replace('/', '/talks/')}.md`,
 						data: { ...entry.data, order: 1 },
 					}
 				: entry,
@@ -655,11 +655,11 @@ describe('content problems', () => {
 			expect(error.message).toMatchInlineSnapshot(`
 				"The content has 6 problems:
 				  - content/speakers/john-roe.yaml company: there is no company "sample-in" -> did you mean "sample-inc"? Otherwise create it: content/companies/sample-in.yaml
-				  - content/recaps/example-city-2026/talks/vectors.mdx writeups[0]: there is no writeup "scaling-notes" -> correct the id, or create it: content/writeups/scaling-notes.yaml
-				  - content/recaps/example-city-2026/talks/opening.mdx speakers[0]: there is no speaker "jane-do" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-do.yaml
-				  - content/recaps/lost-city-2026/talks/welcome.mdx (file): the folder content/recaps/lost-city-2026/ has no index.mdx -> create content/recaps/lost-city-2026/index.mdx or move the talk into an existing recap's talks/ folder
-				  - content/recaps/sample-town-2026/index.mdx city: "Nowhere" is not a stop of the series "example-roadshow-2026" (stops: Example City, Sample Town, Demo Ville, Test Harbor) -> add it to \`stops\` in content/series/example-roadshow-2026.yaml, or correct the city
-				  - content/recaps/sample-town-2026/talks/panel.mdx order: 1 is also the order of content/recaps/sample-town-2026/talks/pipelines.mdx -> give every talk of a recap its own number"
+				  - content/recaps/example-city-2026/talks/vectors.md writeups[0]: there is no writeup "scaling-notes" -> correct the id, or create it: content/writeups/scaling-notes.yaml
+				  - content/recaps/example-city-2026/talks/opening.md speakers[0]: there is no speaker "jane-do" -> did you mean "jane-doe"? Otherwise create it: content/speakers/jane-do.yaml
+				  - content/recaps/lost-city-2026/talks/welcome.md (file): the folder content/recaps/lost-city-2026/ has no index.md -> create content/recaps/lost-city-2026/index.md or move the talk into an existing recap's talks/ folder
+				  - content/recaps/sample-town-2026/index.md city: "Nowhere" is not a stop of the series "example-roadshow-2026" (stops: Example City, Sample Town, Demo Ville, Test Harbor) -> add it to \`stops\` in content/series/example-roadshow-2026.yaml, or correct the city
+				  - content/recaps/sample-town-2026/talks/panel.md order: 1 is also the order of content/recaps/sample-town-2026/talks/pipelines.md -> give every talk of a recap its own number"
 			`);
 		});
 
@@ -667,11 +667,11 @@ describe('content problems', () => {
 			expect(error.problems.map(({ file, field }) => `${file} ${field}`)).toEqual([
 				'content/speakers/john-roe.yaml company',
 				// Talks are checked in the order the loader gives them.
-				'content/recaps/example-city-2026/talks/vectors.mdx writeups[0]',
-				'content/recaps/example-city-2026/talks/opening.mdx speakers[0]',
-				'content/recaps/lost-city-2026/talks/welcome.mdx (file)',
-				'content/recaps/sample-town-2026/index.mdx city',
-				'content/recaps/sample-town-2026/talks/panel.mdx order',
+				'content/recaps/example-city-2026/talks/vectors.md writeups[0]',
+				'content/recaps/example-city-2026/talks/opening.md speakers[0]',
+				'content/recaps/lost-city-2026/talks/welcome.md (file)',
+				'content/recaps/sample-town-2026/index.md city',
+				'content/recaps/sample-town-2026/talks/panel.md order',
 			]);
 			for (const problem of error.problems) {
 				expect(problem.problem).not.toBe('');

@@ -68,7 +68,8 @@ export function checkPhotoSizes(
 /** Talks whose body has no text: the section would be a heading with nothing under it. */
 export function checkTalkBodies(entries: readonly ParsedEntry[]): ContentProblem[] {
 	return entries.flatMap(({ entry, parsed }) => {
-		if (entry.collection !== 'talks' || !parsed.body || hasText(parsed.body.text)) return [];
+		if (entry.collection !== 'talks' || !parsed.body) return [];
+		if (hasText(parsed.body.text, entry.path.endsWith('.mdx') ? 'mdx' : 'md')) return [];
 		return [
 			{
 				file: parsed.file,
@@ -82,10 +83,15 @@ export function checkTalkBodies(entries: readonly ParsedEntry[]): ContentProblem
 	});
 }
 
-/** Whether an MDX body has any text once comments, imports and exports are left out. */
-export function hasText(body: string): boolean {
+/**
+ * Whether a body has any text once comments are left out: HTML comments in Markdown; in MDX,
+ * its own brace-and-slash comments and the import and export lines too.
+ */
+export function hasText(body: string, format: 'md' | 'mdx' = 'md'): boolean {
+	const withoutComments = body.replace(/<!--[\s\S]*?-->/g, '');
+	if (format === 'md') return withoutComments.trim() !== '';
 	return (
-		body
+		withoutComments
 			.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
 			.replace(/^(?:import|export)\s.*$/gm, '')
 			.trim() !== ''

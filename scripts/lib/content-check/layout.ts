@@ -1,14 +1,18 @@
 /**
  * Which files of the content folder are entries, under which id, and which files the site would
  * silently skip or load twice. The rules mirror `src/content.config.ts`: data collections are
- * `<collection>/<id>.yaml` (or `.yml`), a recap is `recaps/<recap-id>/index.mdx` and a talk is
- * `recaps/<recap-id>/talks/<talk>.mdx` with the id `<recap-id>/<talk>`.
+ * `<collection>/<id>.yaml` (or `.yml`), a recap is `recaps/<recap-id>/index.md` and a talk is
+ * `recaps/<recap-id>/talks/<talk>.md` with the id `<recap-id>/<talk>`. Either may be `.mdx`
+ * instead, for a body that uses components.
  */
 import { closestId, type ContentProblem } from '../../../src/lib/errors.ts';
 import { SLUG, type CollectionName } from '../../../src/schemas/shared.ts';
 
-/** How an entry's file is written: a YAML data file or an MDX file with YAML frontmatter. */
-export type EntryFormat = 'yaml' | 'mdx';
+/** How an entry's file is written: a YAML data file, or Markdown (`.md` or `.mdx`) with YAML frontmatter. */
+export type EntryFormat = 'yaml' | 'markdown';
+
+/** The extensions of a recap's or a talk's file: Markdown, or MDX when the body needs components. */
+const MARKDOWN = new Set(['md', 'mdx']);
 
 /** One file the site loads as a collection entry. */
 export interface EntryFile {
@@ -133,8 +137,19 @@ function unique(candidates: readonly Candidate[], file: (path: string) => string
 		}
 		for (const { entry } of others) {
 			duplicates.push(entry);
+			if (entry.format === 'markdown' && stem(entry.path) === stem(primary.entry.path)) {
+				// index.md and index.mdx, or keynote.md and keynote.mdx: one entry written twice.
+				problems.push({
+					file: file(entry.path),
+					line: 1,
+					field: '(file)',
+					problem: `${file(entry.path)} and ${file(primary.entry.path)} are both the ${NOUNS[entry.collection]} "${primary.entry.id}"`,
+					fix: 'keep one of the two files (.md, unless the body needs components) and delete the other',
+				});
+				continue;
+			}
 			const recap = entry.collection === 'recaps';
-			const name = (path: string) => (recap ? `${path.slice(0, path.lastIndexOf('/'))}/` : path);
+			const name = (path: string) => (recap ? `${folderOf(path)}/` : path);
 			problems.push({
 				file: file(entry.path),
 				line: 1,
@@ -145,6 +160,16 @@ function unique(candidates: readonly Candidate[], file: (path: string) => string
 		}
 	}
 	return { entries, duplicates, problems };
+}
+
+/** A path without its extension: `recaps/a/talks/b.md` -> `recaps/a/talks/b`. */
+function stem(path: string): string {
+	return path.slice(0, path.lastIndexOf('.'));
+}
+
+/** A path's folder: `recaps/a/talks/b.md` -> `recaps/a/talks`. */
+function folderOf(path: string): string {
+	return path.slice(0, path.lastIndexOf('/'));
 }
 
 function invalidName(
@@ -168,8 +193,10 @@ function invalidName(
 function classify(path: string, file: (path: string) => string): Classified {
 	const parts = path.split('/');
 	const name = parts.at(-1) ?? '';
-	// Like Astro's glob loader, skip hidden files (.DS_Store) and anything in hidden folders.
-	if (parts.some((part) => part.startsWith('.')) || /^readme\.md$/i.test(name)) {
+	// Like Astro's glob loader, skip hidden files (.DS_Store) and anything in hidden folders. A
+	// README.md is notes for people, except in a talks/ folder, where the site would read it.
+	const inTalks = parts.length === 4 && parts[0] === 'recaps' && parts[2] === 'talks';
+	if (parts.some((part) => part.startsWith('.')) || (/^readme\.md$/i.test(name) && !inTalks)) {
 		return { kind: 'other' };
 	}
 	const dot = name.lastIndexOf('.');
@@ -209,34 +236,46 @@ function classify(path: string, file: (path: string) => string): Classified {
 		if (parts.length === 2) {
 			return stray(
 				`files directly in ${file('recaps/')} are not read`,
-				`give each recap its own folder: ${file('recaps/<recap-id>/index.mdx')}`,
+				`give each recap its own folder: ${file('recaps/<recap-id>/index.md')}`,
 			);
 		}
-		if (parts.length === 3 && name === 'index.mdx') {
+		if (
+			parts.length === 3 &&
+			base === 'index' &&
+			MARKDOWN.has(extension) &&
+			name === name.toLowerCase()
+		) {
 			return entry(
-				{ collection: 'recaps', id: folder, path, format: 'mdx' },
+				{ collection: 'recaps', id: folder, path, format: 'markdown' },
 				folder,
 				slugify(folder),
 			);
 		}
 		if (parts.length === 3 && base.toLowerCase() === 'index') {
 			return stray(
-				'a recap is read from index.mdx only',
-				`rename it to ${file(`recaps/${folder}/index.mdx`)}`,
+				'a recap is read from index.md (or index.mdx) only',
+				`rename it to ${file(`recaps/${folder}/index.md`)}`,
 			);
 		}
-		if (parts.length === 4 && third === 'talks' && extension === 'mdx') {
+		if (parts.length === 4 && third === 'talks' && MARKDOWN.has(extension)) {
 			const id = `${folder}/${base}`;
-			return entry({ collection: 'talks', id, path, format: 'mdx' }, base, `${slugify(base)}.mdx`);
+			return entry(
+				{ collection: 'talks', id, path, format: 'markdown' },
+				base,
+				`${slugify(base)}.${extension}`,
+			);
 		}
 		if (parts.length === 4 && third === 'talks') {
-			return stray('only .mdx talks are read', `save it as ${talks}${base}.mdx`);
+			return stray('only .md (or .mdx) talks are read', `save it as ${talks}${base}.md`);
 		}
-		if (parts.length === 3 && (extension === 'mdx' || extension === 'md')) {
-			return stray(`talks are read only from ${talks}`, `move it to ${talks}${base}.mdx`);
+		if (parts.length === 3 && (MARKDOWN.has(extension) || extension === 'markdown')) {
+			return stray(
+				`talks are read only from ${talks}`,
+				`move it to ${talks}${base}.${MARKDOWN.has(extension) ? extension : 'md'}`,
+			);
 		}
 		return stray(
-			'is not read: a recap folder holds index.mdx, talks/*.mdx and photos',
+			'is not read: a recap folder holds index.md, talks/*.md and photos',
 			`move it to ${talks} if it is a talk, or delete it`,
 		);
 	}

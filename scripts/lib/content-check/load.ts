@@ -15,13 +15,13 @@ export type ImageProbe =
 export interface LoadedContent {
 	/** Every file, relative to the content folder, with `/` separators, sorted. */
 	files: readonly string[];
-	/** The text of every `.yaml`, `.yml` and `.mdx` file, by relative path. */
+	/** The text of every `.yaml`, `.yml`, `.md` and `.mdx` file, by relative path. */
 	texts: ReadonlyMap<string, string>;
 	/** Every other file, measured as an image, by relative path. */
 	images: ReadonlyMap<string, ImageProbe>;
 }
 
-const TEXT = /\.(?:ya?ml|mdx)$/i;
+const TEXT = /\.(?:ya?ml|mdx?)$/i;
 
 /** Reads the content folder at `root` (an absolute path); throws if there is no such folder. */
 export async function loadContent(root: string): Promise<LoadedContent> {

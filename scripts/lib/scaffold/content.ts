@@ -28,11 +28,15 @@ export interface SeriesInfo {
 
 export interface TalkInfo {
 	id: string;
+	/** Its file name in the recap's talks/ folder: `<id>.md` (or `.mdx`). */
+	file: string;
 	order?: number | undefined;
 }
 
 export interface RecapInfo {
 	id: string;
+	/** Its `index.md` (or `index.mdx`), relative to the content folder. */
+	file: string;
 	series?: string | undefined;
 	city?: string | undefined;
 	talks: TalkInfo[];
@@ -83,7 +87,7 @@ function safeYaml(source: string): Data {
 	}
 }
 
-/** The YAML between the opening and closing `---` lines of an `.mdx` file. */
+/** The YAML between the opening and closing `---` lines of a `.md` or `.mdx` file. */
 export function frontmatterOf(source: string): Data {
 	const lines = source.split(/\r?\n/);
 	if (lines[0]?.trim() !== '---') return {};
@@ -140,20 +144,21 @@ export function readContentState(contentDir: string): ContentState {
 	});
 
 	const recaps = files
-		.map((file) => /^recaps\/([^/]+)\/index\.mdx$/.exec(file)?.[1])
-		.filter((id): id is string => id !== undefined)
-		.map((id): RecapInfo => {
-			const data = frontmatterOf(read(`recaps/${id}/index.mdx`));
+		.map((file) => /^recaps\/([^/]+)\/index\.mdx?$/.exec(file))
+		.filter((match) => match !== null)
+		.map(([file, id = '']): RecapInfo => {
+			const data = frontmatterOf(read(file));
 			const prefix = `recaps/${id}/talks/`;
 			const talks = files
 				.filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/'))
-				.map((file) => /^(.+)\.mdx$/.exec(file.slice(prefix.length))?.[1])
-				.filter((talk): talk is string => talk !== undefined)
-				.map((talk) => ({
+				.map((file) => [file, /^(.+)\.mdx?$/.exec(file.slice(prefix.length))?.[1]] as const)
+				.filter((pair): pair is readonly [string, string] => pair[1] !== undefined)
+				.map(([file, talk]) => ({
 					id: talk,
-					order: int(frontmatterOf(read(`recaps/${id}/talks/${talk}.mdx`)).order),
+					file: file.slice(prefix.length),
+					order: int(frontmatterOf(read(file)).order),
 				}));
-			return { id, series: text(data.series), city: text(data.city), talks };
+			return { id, file, series: text(data.series), city: text(data.city), talks };
 		});
 
 	const speakers = idsIn('speakers').map((id): SpeakerInfo => {

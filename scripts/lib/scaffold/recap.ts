@@ -1,5 +1,5 @@
 /**
- * Plans a new city's recap: `recaps/<id>/index.mdx`, one example talk to copy, a placeholder hero
+ * Plans a new city's recap: `recaps/<id>/index.md`, one example talk to copy, a placeholder hero
  * in `photos/`, and the stop in the series' `stops` when it is not there yet.
  */
 import type { ContentState, SeriesInfo, SeriesStop } from './content.ts';
@@ -204,7 +204,7 @@ export function planRecap(input: RecapInput, state: ContentState, options: Recap
 	if (sameCity) {
 		problems.add(
 			'city',
-			`${city} already has a recap in this series: content/recaps/${sameCity.id}/index.mdx -> edit that one, or check the city`,
+			`${city} already has a recap in this series: content/${sameCity.file} -> edit that one, or check the city`,
 		);
 	}
 
@@ -242,7 +242,7 @@ export function planRecap(input: RecapInput, state: ContentState, options: Recap
 		notes.push(`content/${heroPath} is there already: the recap uses it as its hero.`);
 	const files: PlannedFile[] = [
 		{
-			path: `${folder}/index.mdx`,
+			path: `${folder}/index.md`,
 			content: {
 				type: 'text',
 				text: recapIndexMdx({
@@ -259,7 +259,7 @@ export function planRecap(input: RecapInput, state: ContentState, options: Recap
 			},
 		},
 		{
-			path: `${folder}/talks/${EXAMPLE_TALK}.mdx`,
+			path: `${folder}/talks/${EXAMPLE_TALK}.md`,
 			content: {
 				type: 'text',
 				text: talkMdx({
@@ -293,14 +293,14 @@ export function planRecap(input: RecapInput, state: ContentState, options: Recap
 		edits,
 		notes,
 		next: [
-			`Fill in the fields marked TODO in content/${folder}/index.mdx (title, description, the hero's alt text).`,
+			`Fill in the fields marked TODO in content/${folder}/index.md (title, description, the hero's alt text).`,
 			`Add the talks: npm run new:talk -- --recap ${recapId} --title "..." --speakers jane-doe`,
 			'  (someone new? first: npm run new:speaker -- --name "Jane Doe" --role "..." --company example-corp)',
-			`  then turn talks/${EXAMPLE_TALK}.mdx into a talk or delete it.`,
+			`  then turn talks/${EXAMPLE_TALK}.md into a talk or delete it.`,
 			`Import the photos: npm run photos -- <folder or files> --recap ${recapId}`,
 			'npm run check:content   lists everything still missing, one line each',
 			'npm run dev             preview at http://localhost:4321/ (drafts included)',
-			`When it is ready: draft: false in content/${folder}/index.mdx.`,
+			`When it is ready: draft: false in content/${folder}/index.md.`,
 		],
 	};
 }

@@ -1,5 +1,5 @@
 /**
- * Plans a new talk: `recaps/<recap>/talks/<id>.mdx`, placed after the recap's last talk unless an
+ * Plans a new talk: `recaps/<recap>/talks/<id>.md`, placed after the recap's last talk unless an
  * `order` is given.
  */
 import { TALK_KINDS, type TalkKind } from '../../../src/schemas/talk.ts';
@@ -155,7 +155,7 @@ export function planTalk(input: TalkInput, state: ContentState): Plan {
 			} else if (taken) {
 				problems.add(
 					'order',
-					`${wanted} is the order of talks/${taken.id}.mdx -> pick another, or leave --order out for the next free one (${nextOrder(recap)})`,
+					`${wanted} is the order of talks/${taken.file} -> pick another, or leave --order out for the next free one (${nextOrder(recap)})`,
 				);
 			} else {
 				order = wanted;
@@ -181,7 +181,7 @@ export function planTalk(input: TalkInput, state: ContentState): Plan {
 		throw new Error('unreachable: input checked without problems but incomplete');
 	}
 
-	const file = `recaps/${recap.id}/talks/${talkId}.mdx`;
+	const file = `recaps/${recap.id}/talks/${talkId}.md`;
 	return {
 		files: [
 			{

@@ -24,7 +24,7 @@ export interface RecapTemplate {
 	heroIsPlaceholder: boolean;
 }
 
-/** `content/recaps/<id>/index.mdx`. */
+/** `content/recaps/<id>/index.md`. */
 export function recapIndexMdx(recap: RecapTemplate): string {
 	const heroHelp = recap.heroIsPlaceholder
 		? [
@@ -73,8 +73,8 @@ export function recapIndexMdx(recap: RecapTemplate): string {
 		'draft: true',
 		'---',
 		'',
-		`{/* ${TODO} the opening prose: what the day was, where and for whom. The talks in talks/`,
-		'follow it as sections, in their `order`. Replace this comment with your text. */}',
+		`<!-- ${TODO} the opening prose: what the day was, where and for whom. The talks in talks/`,
+		'follow it as sections, in their `order`. Replace this comment with your text. -->',
 		'',
 	].join('\n');
 }
@@ -105,7 +105,7 @@ const KIND_SPEAKERS: Record<TalkKind, string> = {
 	roundtable: 'Named hosts, if any',
 };
 
-/** `content/recaps/<recap>/talks/<talk>.mdx`. */
+/** `content/recaps/<recap>/talks/<talk>.md`. */
 export function talkMdx(talk: TalkTemplate): string {
 	const intro = talk.example
 		? [
@@ -113,7 +113,7 @@ export function talkMdx(talk: TalkTemplate): string {
 				'# delete it once you have added talks with',
 				`#   npm run new:talk -- --recap ${talk.recapId} --title "..." --speakers first-speaker-id`,
 				`# The file name is the section's anchor on the page (#${talk.talkId}): rename the file to`,
-				'# something short, such as the company (notion.mdx), before you publish.',
+				'# something short, such as the company (notion.md), before you publish.',
 			]
 		: [
 				`# A session of the recap ${talk.recapId}, shown as its own section; made by \`npm run new:talk\`.`,
@@ -172,8 +172,8 @@ export function talkMdx(talk: TalkTemplate): string {
 		'#   alt: What the photo shows',
 		'---',
 		'',
-		`{/* ${TODO} the section's text: what the session covered and what stood out. Replace this`,
-		'comment with your text. */}',
+		`<!-- ${TODO} the section's text: what the session covered and what stood out. Replace this`,
+		'comment with your text. -->',
 		'',
 	].join('\n');
 }

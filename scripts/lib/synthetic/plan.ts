@@ -302,7 +302,7 @@ export function planSite(options: SyntheticOptions): SitePlan {
 			entries.talks.push({
 				collection: 'talks',
 				id: `${recapId}/${session.file}`,
-				path: `recaps/${recapId}/talks/${session.file}.mdx`,
+				path: `recaps/${recapId}/talks/${session.file}.md`,
 				data: orderKeys(data),
 				body: body.join('\n\n'),
 			});
@@ -338,7 +338,7 @@ export function planSite(options: SyntheticOptions): SitePlan {
 		entries.recaps.push({
 			collection: 'recaps',
 			id: recapId,
-			path: `recaps/${recapId}/index.mdx`,
+			path: `recaps/${recapId}/index.md`,
 			data: recap,
 			body: paragraphs(recapRandom, 3).join('\n\n'),
 		});
