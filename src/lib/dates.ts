@@ -15,10 +15,16 @@ export function calendarDateToUtc(date: string): Date {
  * @example formatCalendarDate('2026-04-09', 'en') // 'April 9, 2026'
  */
 export function formatCalendarDate(date: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		calendarDateToUtc(date),
-	);
+	let format = longDates.get(lang);
+	if (!format) {
+		format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+		longDates.set(lang, format);
+	}
+	return format.format(calendarDateToUtc(date));
 }
+
+/** One formatter per language: making one costs far more than formatting a date with it. */
+const longDates = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The calendar day it is at `now` in `timeZone`: the day a scheduled recap is compared against.

@@ -32,8 +32,16 @@ export function stopStateLabel(state: StopState): string {
  * @example joinNames(['Ada', 'Grace', 'Alan'], 'en') // 'Ada, Grace, and Alan'
  */
 export function joinNames(names: readonly string[], lang: string): string {
-	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(names);
+	let format = lists.get(lang);
+	if (!format) {
+		format = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
+		lists.set(lang, format);
+	}
+	return format.format(names);
 }
+
+/** One formatter per language: making one costs far more than using it. */
+const lists = new Map<string, Intl.ListFormat>();
 
 /**
  * Names from a group photo, left to right, for its caption.
