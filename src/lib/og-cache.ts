@@ -289,8 +289,20 @@ const PORTRAIT_SIZE = 176;
 const ROUND_MASK = Buffer.from(
 	`<svg xmlns="http://www.w3.org/2000/svg" width="${PORTRAIT_SIZE}" height="${PORTRAIT_SIZE}"><circle cx="${PORTRAIT_SIZE / 2}" cy="${PORTRAIT_SIZE / 2}" r="${PORTRAIT_SIZE / 2}"/></svg>`,
 );
+/**
+ * The portraits drawn lately, by file version. Cards are drawn recap by recap (its card, then its
+ * talks'), so a few hundred cover every reuse; keeping all of a 1000-city series' 3000 speakers
+ * held 200 MB of data URLs for nothing.
+ */
 const portraits = new Map<string, Promise<string>>();
+const PORTRAITS_KEPT = 256;
 const portraitRefs = new Map<string, Promise<string>>();
+/**
+ * Photos read at once for their hash. A build asks for every card's portraits as soon as it
+ * starts (`prefetchCards`); unbounded, a 1000-city series would hold all 3000 photos in memory
+ * while the main thread is busy rendering pages.
+ */
+const readingPhotos = limit(8);
 /** Which file each portrait reference was made from, for drawing. */
 const portraitFiles = new Map<string, string>();
 
@@ -329,7 +341,15 @@ export async function portraitDataUrl(
 async function fileDataUrl(file: string): Promise<string> {
 	const version = await fileVersion(file);
 	let dataUrl = portraits.get(version);
-	if (!dataUrl) {
+	if (dataUrl) {
+		// Most recently used last: the oldest is the first to go.
+		portraits.delete(version);
+		portraits.set(version, dataUrl);
+	} else {
+		if (portraits.size >= PORTRAITS_KEPT) {
+			const oldest = portraits.keys().next();
+			if (!oldest.done) portraits.delete(oldest.value);
+		}
 		dataUrl = sharp(file)
 			.rotate()
 			.resize(PORTRAIT_SIZE, PORTRAIT_SIZE, { fit: 'cover' })
@@ -357,7 +377,7 @@ export async function portraitRef(
 	const version = await fileVersion(file);
 	let ref = portraitRefs.get(version);
 	if (!ref) {
-		ref = readFile(file).then((bytes) => {
+		ref = readingPhotos(() => readFile(file)).then((bytes) => {
 			const made = `${PORTRAIT_REF}${digest(bytes)}`;
 			portraitFiles.set(made, file);
 			return made;

@@ -41,6 +41,26 @@ describe('pruneUnreferenced', () => {
 		]);
 	});
 
+	it('finds a reference in any page of a large site, whichever batch reads it', async () => {
+		const pages = Object.fromEntries(
+			Array.from({ length: 100 }, (_, index) => [
+				`p/${String(index).padStart(3, '0')}.html`,
+				'<p>x</p>',
+			]),
+		);
+		const root = await site({
+			...pages,
+			'p/077.html': '<img src="/_astro/late.abc.webp">',
+			'p/099.html': '<img src="/_astro/last.abc.webp">',
+			'_astro/late.abc.webp': 'x',
+			'_astro/last.abc.webp': 'x',
+			'_astro/orphan.abc.webp': 'x',
+		});
+		expect(await pruneUnreferenced(root, '_astro')).toEqual([
+			path.join('_astro', 'orphan.abc.webp'),
+		]);
+	});
+
 	it('never touches files outside the assets folder', async () => {
 		const root = await site({ 'favicon.svg': '<svg></svg>', 'index.html': '<p>hi</p>' });
 		expect(await pruneUnreferenced(root, '_astro')).toEqual([]);
