@@ -116,9 +116,18 @@ interface BuildTarget {
 	logDir: string;
 }
 
+/**
+ * What `npm run build` sets for Astro (package.json): at most two glibc malloc arenas. The
+ * image and card threads otherwise each keep an arena of freed memory; on the 1000-recap site
+ * this lowered peak memory from 3959 to 3728 MB for 6% more time. Every timed build and floor
+ * here runs with it, so the figures are those of `npm run build`.
+ */
+const BUILD_RUNTIME_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+
 function buildEnv(target: BuildTarget): NodeJS.ProcessEnv {
 	return productionEnv({
 		...process.env,
+		...BUILD_RUNTIME_ENV,
 		PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
 		RECAP_OUT_DIR: target.outDir,
 		RECAP_CACHE_DIR: target.cacheDir,
@@ -199,7 +208,11 @@ async function runFloor(
 	const { measurement } = await measure({
 		label,
 		job,
-		env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}` },
+		env: {
+			...process.env,
+			...BUILD_RUNTIME_ENV,
+			PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ''}`,
+		},
 		cwd: projectRoot,
 		logDir,
 		node,
