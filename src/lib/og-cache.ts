@@ -33,6 +33,7 @@ import {
 	OG_WIDTH,
 	ogCardTree,
 	portraitSpeakers,
+	withoutNoOpImageClips,
 	recapCardData,
 	siteCardData,
 	talkCardData,
@@ -103,7 +104,10 @@ export async function renderOgCard(
 		loadAdditionalAsset: () => Promise.resolve([]),
 	});
 	// The card is opaque: no alpha channel, a quarter fewer bytes.
-	return sharp(Buffer.from(svg)).flatten().png(PNG_OPTIONS).toBuffer();
+	return sharp(Buffer.from(withoutNoOpImageClips(svg)))
+		.flatten()
+		.png(PNG_OPTIONS)
+		.toBuffer();
 }
 
 /**
@@ -190,6 +194,8 @@ export function createOgCardCache({
 		satori: satoriPackage.version,
 		sharp: sharp.versions,
 		png: PNG_OPTIONS,
+		// How the SVG is prepared for rasterising (see withoutNoOpImageClips).
+		svg: 'no-op image clips dropped',
 	});
 	const keyOf = (data: OgCardData) => digest([fixed, JSON.stringify(ogCardTree(data))]);
 

@@ -481,3 +481,40 @@ function el(
 		},
 	};
 }
+
+/**
+ * satori wraps every `<image>` in a clip path and an "overflow" mask, each a rectangle equal to
+ * the image's own box. They change no pixel, but librsvg paints a mask through a surface the size
+ * of the whole card: with five portraits that tripled the time to rasterise a card (64 ms against
+ * 22 ms). This drops exactly those two attributes from an image whose clip is its own box and
+ * whose mask is its own box in opaque white; anything else is left as it was.
+ */
+export function withoutNoOpImageClips(svg: string): string {
+	const boxes = new Map<string, string>();
+	const rect = String.raw`<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"`;
+	for (const match of svg.matchAll(
+		new RegExp(`<clipPath id="([^"]+)">${rect}/></clipPath>`, 'g'),
+	)) {
+		boxes.set(`clip ${match[1]}`, match.slice(2, 6).join(','));
+	}
+	for (const match of svg.matchAll(
+		new RegExp(`<mask id="([^"]+)">${rect} fill="#fff"/></mask>`, 'g'),
+	)) {
+		boxes.set(`mask ${match[1]}`, match.slice(2, 6).join(','));
+	}
+	return svg.replace(/<image ([^>]*?)\/>/g, (tag, attributes: string) => {
+		const value = (name: string) => new RegExp(`(?:^| )${name}="([^"]*)"`).exec(attributes)?.[1];
+		const box = ['x', 'y', 'width', 'height'].map(value).join(',');
+		let kept = attributes;
+		for (const [attribute, kind] of [
+			['clip-path', 'clip'],
+			['mask', 'mask'],
+		] as const) {
+			const id = /^url\(#([^)]+)\)$/.exec(value(attribute) ?? '')?.[1];
+			if (id !== undefined && boxes.get(`${kind} ${id}`) === box) {
+				kept = kept.replace(` ${attribute}="url(#${id})"`, '');
+			}
+		}
+		return kept === attributes ? tag : `<image ${kept}/>`;
+	});
+}

@@ -22,6 +22,7 @@ import {
 	talkCardData,
 	talkCardPath,
 	titleSize,
+	withoutNoOpImageClips,
 	type OgCardData,
 	type OgChild,
 	type OgElement,
@@ -320,6 +321,62 @@ function photo(fsPath?: string): ImageMetadata {
 	if (fsPath !== undefined) Object.defineProperty(metadata, 'fsPath', { value: fsPath });
 	return metadata;
 }
+
+describe('withoutNoOpImageClips', () => {
+	const defs = (id: string, clip: string, mask: string) =>
+		`<clipPath id="cp-${id}">${clip}</clipPath><mask id="om-${id}">${mask}</mask>`;
+	const box = '<rect x="76" y="476" width="76" height="76"/>';
+	const white = '<rect x="76" y="476" width="76" height="76" fill="#fff"/>';
+	const image = (id: string) =>
+		`<image x="76" y="476" width="76" height="76" href="data:image/png;base64,AAAA" preserveAspectRatio="none" clip-path="url(#cp-${id})" mask="url(#om-${id})"/>`;
+
+	it("drops a clip and a mask that are only the image's own box", () => {
+		const svg = `<svg>${defs('a', box, white)}${image('a')}</svg>`;
+		expect(withoutNoOpImageClips(svg)).toBe(
+			`<svg>${defs('a', box, white)}<image x="76" y="476" width="76" height="76" href="data:image/png;base64,AAAA" preserveAspectRatio="none"/></svg>`,
+		);
+	});
+
+	it.each([
+		['a clip of another size', '<rect x="76" y="476" width="70" height="76"/>', white, 'mask'],
+		['a round clip', '<path d="M0,0 a1,1 0 0 1 1,1"/>', white, 'mask'],
+		['a mask that is not opaque white', box, box.replace('/>', ' fill="#888"/>'), 'clip-path'],
+	])('keeps %s', (_, clip, mask, dropped) => {
+		const svg = `<svg>${defs('b', clip, mask)}${image('b')}</svg>`;
+		const out = withoutNoOpImageClips(svg);
+		// Only the attribute that is a no-op goes; the other stays.
+		expect(out).not.toContain(dropped === 'mask' ? 'mask="url(#om-b)"' : 'clip-path="url(#cp-b)"');
+		expect(out).toContain(dropped === 'mask' ? 'clip-path="url(#cp-b)"' : 'mask="url(#om-b)"');
+	});
+
+	it('leaves everything but images alone', () => {
+		const svg = `<svg>${defs('c', box, white)}<path d="M0,0" clip-path="url(#cp-c)" mask="url(#om-c)"/></svg>`;
+		expect(withoutNoOpImageClips(svg)).toBe(svg);
+	});
+
+	it('draws the same pixels as the SVG satori made, portraits included', async () => {
+		const { default: satori } = await import('satori');
+		const portrait = await portraitDataUrl(photo(path.resolve('content/speakers/chi-wang.jpg')));
+		const tree = ogCardTree(
+			card({
+				speakers: [
+					{ name: 'Jane Doe', portrait },
+					{ name: 'John Roe', portrait },
+				],
+			}),
+		);
+		const svg = await satori(tree, {
+			width: OG_WIDTH,
+			height: OG_HEIGHT,
+			fonts: [...ogFonts()],
+			loadAdditionalAsset: () => Promise.resolve([]),
+		});
+		const lighter = withoutNoOpImageClips(svg);
+		expect(lighter.length).toBeLessThan(svg.length);
+		const pixels = (source: string) => sharp(Buffer.from(source)).flatten().raw().toBuffer();
+		expect((await pixels(lighter)).equals(await pixels(svg))).toBe(true);
+	});
+});
 
 describe('portraitDataUrl', () => {
 	it("reads the photo's source file into a small PNG, cut round", async () => {
