@@ -23,7 +23,14 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
-import { PLACEHOLDER_MARKER } from './lib/scaffold/placeholders.ts';
+import { frontmatterOf } from './lib/scaffold/content.ts';
+import {
+	centredText,
+	hash,
+	initials,
+	PLACEHOLDER_MARKER,
+	svgOf,
+} from './lib/scaffold/placeholders.ts';
 
 /** One image to draw: where it goes, its size, and how to draw it as SVG. */
 interface Target {
@@ -39,7 +46,6 @@ interface Speaker {
 	photoPath: string;
 }
 
-const FONT = "'DejaVu Sans', sans-serif";
 const JPEG_OPTIONS = { quality: 80, mozjpeg: true } as const;
 const PORTRAIT = { width: 800, height: 800 };
 const HERO = { width: 2400, height: 1350 };
@@ -62,12 +68,6 @@ function readYaml(file: string): Data {
 }
 
 /** The YAML between the opening and closing `---` lines of a `.md` or `.mdx` file. */
-function readFrontmatter(file: string): Data {
-	const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-	if (lines[0]?.trim() !== '---') return {};
-	const end = lines.indexOf('---', 1);
-	return end === -1 ? {} : (asRecord(parseYaml(lines.slice(1, end).join('\n'))) ?? {});
-}
 
 /** A photo field's `src`, when it is a relative path this script can fill. */
 function photoSrc(field: unknown): string | undefined {
@@ -122,7 +122,7 @@ function recapTargets(contentDir: string, speakers: Speaker[]): Target[] {
 			.map((name) => join(recapDir, name))
 			.find((file) => existsSync(file));
 		if (!indexFile) continue;
-		const recap = readFrontmatter(indexFile);
+		const recap = frontmatterOf(readFileSync(indexFile, 'utf8'));
 		const label = (path: string) => relative(contentDir, path);
 
 		const hero = photoSrc(recap.hero);
@@ -138,7 +138,7 @@ function recapTargets(contentDir: string, speakers: Speaker[]): Target[] {
 		}
 
 		for (const talkFile of listFiles(join(recapDir, 'talks'), /\.mdx?$/)) {
-			const photo = photoSrc(readFrontmatter(talkFile).photo);
+			const photo = photoSrc(frontmatterOf(readFileSync(talkFile, 'utf8')).photo);
 			if (photo) targets.push(sceneTarget(resolve(dirname(talkFile), photo), SESSION, label));
 		}
 	}
@@ -162,16 +162,6 @@ function uniqueByPath(targets: Target[]): Target[] {
 
 // ---------------------------------------------------------------------------------------------
 // Colours and shapes, derived from a hash so every run draws the same image
-
-/** FNV-1a: a small, stable 32-bit string hash. */
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (const char of text) {
-		h ^= char.codePointAt(0) ?? 0;
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h;
-}
 
 /** mulberry32: a seeded generator returning numbers in [0, 1). */
 function seededRandom(seed: number): () => number {
@@ -208,22 +198,6 @@ function palette(seed: string): { from: string; to: string; hue: number } {
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
-/** "Rahul Samir Mehta" -> "RM"; a single name gives one letter. */
-function initials(name: string): string {
-	const words = name.trim().split(/\s+/);
-	const first = Array.from(words[0] ?? '?')[0] ?? '?';
-	const last = words.length > 1 ? (Array.from(words[words.length - 1] ?? '')[0] ?? '') : '';
-	return (first + last).toUpperCase();
-}
-
-function escapeXml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function svg({ width, height }: { width: number; height: number }, body: string): string {
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
-}
-
 function gradientBackground(seed: string, { width, height }: { width: number; height: number }) {
 	const { from, to } = palette(seed);
 	return (
@@ -231,12 +205,6 @@ function gradientBackground(seed: string, { width, height }: { width: number; he
 		`<stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/>` +
 		`</linearGradient></defs><rect width="${width}" height="${height}" fill="url(#bg)"/>`
 	);
-}
-
-/** White text centred on (x, y); `y` is the middle of the capital letters, not the baseline. */
-function centredText(x: number, y: number, size: number, text: string, extra = ''): string {
-	const baseline = Math.round(y + size * 0.36);
-	return `<text x="${x}" y="${baseline}" font-family="${FONT}" font-size="${size}" text-anchor="middle" fill="#ffffff" ${extra}>${escapeXml(text)}</text>`;
 }
 
 /** The "Placeholder photo" pill with the file it stands in for underneath. */
@@ -254,8 +222,9 @@ function placeholderLabel(x: number, y: number, width: number, file: string): st
 function portraitSvg(id: string, letters: string): string {
 	const size = PORTRAIT;
 	const centre = size.width / 2;
-	return svg(
-		size,
+	return svgOf(
+		size.width,
+		size.height,
 		gradientBackground(id, size) +
 			`<circle cx="${centre}" cy="370" r="235" fill="#ffffff" fill-opacity="0.12"/>` +
 			centredText(centre, 370, letters.length > 2 ? 150 : 200, letters, 'font-weight="700"') +
@@ -289,8 +258,9 @@ function abstractShapes(seed: string, { width, height }: { width: number; height
 }
 
 function sceneSvg(file: string, size: { width: number; height: number }): string {
-	return svg(
-		size,
+	return svgOf(
+		size.width,
+		size.height,
 		gradientBackground(file, size) +
 			abstractShapes(file, size) +
 			placeholderLabel(size.width / 2, size.height / 2, size.width, file),
@@ -318,8 +288,9 @@ function groupSvg(
 			centredText(cx, headY, Math.round(headRadius * 0.75), person.initials, 'font-weight="700"')
 		);
 	});
-	return svg(
-		size,
+	return svgOf(
+		size.width,
+		size.height,
 		gradientBackground(file, size) +
 			figures.join('') +
 			placeholderLabel(size.width / 2, Math.round(size.height * 0.14), size.width, file),

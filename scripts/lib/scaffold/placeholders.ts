@@ -22,7 +22,7 @@ export const PORTRAIT_SIZE = 800;
 const FONT = "'DejaVu Sans', sans-serif";
 
 /** FNV-1a: a small, stable hash, so the same file always gets the same colours. */
-function hash(text: string): number {
+export function hash(text: string): number {
 	let h = 0x811c9dc5;
 	for (const char of text) {
 		h ^= char.codePointAt(0) ?? 0;
@@ -35,7 +35,7 @@ function hsl(hue: number, saturation: number, lightness: number): string {
 	return `hsl(${hue} ${saturation}% ${lightness}%)`;
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
 	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -56,7 +56,8 @@ function background(seed: string, width: number, height: number): string {
 	);
 }
 
-function centredText(x: number, y: number, size: number, text: string, extra = ''): string {
+/** White text centred on (x, y); `y` is the middle of the capital letters, not the baseline. */
+export function centredText(x: number, y: number, size: number, text: string, extra = ''): string {
 	const baseline = Math.round(y + size * 0.36);
 	return `<text x="${x}" y="${baseline}" font-family="${FONT}" font-size="${size}" text-anchor="middle" fill="#ffffff" ${extra}>${escapeXml(text)}</text>`;
 }
@@ -110,7 +111,8 @@ export function placeholderSvg(spec: PlaceholderSpec): string {
 	return svgOf(width, height, body);
 }
 
-function svgOf(width: number, height: number, body: string): string {
+/** An SVG document of this size around `body`. */
+export function svgOf(width: number, height: number, body: string): string {
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
 }
 
