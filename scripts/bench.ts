@@ -36,7 +36,7 @@ import {
 import { machineInfo } from './lib/bench/machine.ts';
 import { measure, productionEnv, TIME_BIN } from './lib/bench/measure.ts';
 import { fileSet, summarizeOutput } from './lib/bench/outputs.ts';
-import type { FloorJob } from './lib/bench/protocol.ts';
+import type { CardFloorJob, FloorJob } from './lib/bench/protocol.ts';
 import {
 	acceptance,
 	renderMarkdown,
@@ -146,7 +146,12 @@ const loadNow = () =>
 async function runBuild(
 	target: BuildTarget,
 	phase: string,
-	extra: { inlineConfig?: Record<string, unknown>; sharpConcurrency?: number } = {},
+	extra: {
+		inlineConfig?: Record<string, unknown>;
+		sharpConcurrency?: number;
+		/** Where the build leaves its cards' SVGs and portraits for the card floor. */
+		cardTraceDir?: string;
+	} = {},
 ): Promise<{ record: BuildRecord; variants: Variant[]; output: string }> {
 	const label = `${target.site}-${target.size}-${phase}`;
 	const variantsOut = path.join(target.logDir, `${label}.variants.json`);
@@ -162,7 +167,10 @@ async function runBuild(
 			...(extra.inlineConfig ? { inlineConfig: extra.inlineConfig } : {}),
 			...(extra.sharpConcurrency ? { sharpConcurrency: extra.sharpConcurrency } : {}),
 		},
-		env: buildEnv(target),
+		env: {
+			...buildEnv(target),
+			...(extra.cardTraceDir ? { RECAP_CARD_TRACE_DIR: extra.cardTraceDir } : {}),
+		},
 		cwd: target.root,
 		logDir: target.logDir,
 		node,
@@ -199,7 +207,7 @@ async function runBuild(
 async function runFloor(
 	size: number,
 	mode: string,
-	job: FloorJob,
+	job: FloorJob | CardFloorJob,
 	logDir: string,
 	note?: string,
 ): Promise<FloorRecord | undefined> {
@@ -324,7 +332,9 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 	await rm(target.outDir, { recursive: true, force: true });
 	await rm(target.cacheDir, { recursive: true, force: true });
 
-	const cold = await runBuild(target, 'cold');
+	const cardTraceDir = path.join(logDir, `synthetic-${size}-cold.cards`);
+	await rm(cardTraceDir, { recursive: true, force: true });
+	const cold = await runBuild(target, 'cold', { cardTraceDir });
 	results.builds.push(cold.record);
 	if (!cold.record.measurement.ok) return;
 	const variantsFile = path.join(logDir, `synthetic-${size}-cold.variants.json`);
@@ -388,6 +398,16 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 				size,
 				mode,
 				{ kind: 'floor', variantsFile, mode, config: imageEncoders },
+				logDir,
+			);
+			if (floor) results.floors.push(floor);
+		}
+		// The cards are images the site emits too: their sharp work is part of the floor.
+		for (const mode of ['sequential', 'parallel'] as const) {
+			const floor = await runFloor(
+				size,
+				`cards, ${mode}`,
+				{ kind: 'card-floor', traceDir: cardTraceDir, mode },
 				logDir,
 			);
 			if (floor) results.floors.push(floor);
@@ -616,7 +636,7 @@ async function main(): Promise<void> {
 				: "CPU and max RSS from the build process's own process.resourceUsage() (no GNU time here).",
 			`Photos are drawn with texture "${options.texture}"${options.texture === 'grain' ? ' (flat shapes plus seeded grain, so they encode about like camera photos)' : ' (flat shapes: encoding is cheaper than for real photos, a lower bound)'}.`,
 			'The markdown baseline has one plain .md post per page of the synthetic site (same page count), one template, no images.',
-			'The sharp floor covers the Astro image variants only; preview cards (satori + PNG, drawn during page generation) are not in it.',
+			"The sharp floor has two parts: the Astro image variants, and the preview cards' sharp work (SVG to PNG, photo to round portrait). satori's layout of the cards is not sharp work and is in neither.",
 		],
 	};
 	console.log(

@@ -5,6 +5,7 @@
  * Issue 6, items 1 and 6.
  */
 import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,6 @@ import {
 	OG_WIDTH,
 	ogCardTree,
 	portraitSpeakers,
-	withoutNoOpImageClips,
 	recapCardData,
 	siteCardData,
 	talkCardData,
@@ -41,6 +41,7 @@ import {
 	type OgCardData,
 	type OgElement,
 } from './og-card.ts';
+import { CARD_PNG_OPTIONS, rasterizeCard, roundPortrait } from './og-raster.ts';
 import type { Recap, Series, Speaker, Talk } from './site.ts';
 
 /** A font as satori takes it. */
@@ -87,6 +88,21 @@ export function ogFonts(): readonly OgFont[] {
 }
 
 /**
+ * For `npm run bench` only: with `RECAP_CARD_TRACE_DIR` set, each card drawn leaves its SVG in
+ * that folder and each portrait cut adds its photo's path to `portraits.txt` there, so the
+ * benchmark's sharp floor can replay the cards' sharp work (og-raster.ts) without satori.
+ */
+const cardTrace = ((dir: string | undefined) => {
+	if (!dir) return undefined;
+	let cards = 0;
+	mkdirSync(dir, { recursive: true });
+	return {
+		card: (svg: string) => writeFileSync(path.join(dir, `card-${++cards}.svg`), svg),
+		portrait: (file: string) => appendFileSync(path.join(dir, 'portraits.txt'), `${file}\n`),
+	};
+})(process.env.RECAP_CARD_TRACE_DIR);
+
+/**
  * Draws one card. Characters no card font has (CJK, emoji, other scripts) are drawn as the
  * font's blank box: satori asks `loadAdditionalAsset` for a font, and gets none, rather than
  * failing the build or fetching one from the network.
@@ -103,19 +119,9 @@ export async function renderOgCard(
 		fonts: [...cardFonts],
 		loadAdditionalAsset: () => Promise.resolve([]),
 	});
-	// The card is opaque: no alpha channel, a quarter fewer bytes.
-	return sharp(Buffer.from(withoutNoOpImageClips(svg)))
-		.flatten()
-		.png(PNG_OPTIONS)
-		.toBuffer();
+	cardTrace?.card(svg);
+	return rasterizeCard(svg);
 }
-
-/**
- * zlib level 6, not 9: on a 1200x630 card level 9 took 35 ms against 6 ms for level 6, for
- * 55 KB against 69 KB. Cards are fetched by link unfurlers and feed readers, once per share, so
- * the bytes matter far less than six thousand cards' build time on a large series.
- */
-const PNG_OPTIONS = { compressionLevel: 6 } as const;
 
 /**
  * How a portrait appears in a card's data until the card is drawn: a reference to the photo's
@@ -193,7 +199,7 @@ export function createOgCardCache({
 		fonts: digest(cardFonts.map((font) => `${font.name}/${font.weight}/${digest(font.data)}`)),
 		satori: satoriPackage.version,
 		sharp: sharp.versions,
-		png: PNG_OPTIONS,
+		png: CARD_PNG_OPTIONS,
 		// How the SVG is prepared for rasterising (see withoutNoOpImageClips).
 		svg: 'no-op image clips dropped',
 	});
@@ -289,12 +295,6 @@ export function ogCardCache(): OgCardCache {
 	return buildCache;
 }
 
-/** Portrait edge in pixels: twice the largest disc a card draws, for a crisp downscale. */
-const PORTRAIT_SIZE = 176;
-/** Cuts the portrait round (alpha), so the card needs no clip path to do it. */
-const ROUND_MASK = Buffer.from(
-	`<svg xmlns="http://www.w3.org/2000/svg" width="${PORTRAIT_SIZE}" height="${PORTRAIT_SIZE}"><circle cx="${PORTRAIT_SIZE / 2}" cy="${PORTRAIT_SIZE / 2}" r="${PORTRAIT_SIZE / 2}"/></svg>`,
-);
 /**
  * The portraits drawn lately, by file version. Cards are drawn recap by recap (its card, then its
  * talks'), so a few hundred cover every reuse; keeping all of a 1000-city series' 3000 speakers
@@ -356,15 +356,8 @@ async function fileDataUrl(file: string): Promise<string> {
 			const oldest = portraits.keys().next();
 			if (!oldest.done) portraits.delete(oldest.value);
 		}
-		dataUrl = sharp(file)
-			.rotate()
-			.resize(PORTRAIT_SIZE, PORTRAIT_SIZE, { fit: 'cover' })
-			.flatten({ background: '#ffffff' })
-			.ensureAlpha()
-			.composite([{ input: ROUND_MASK, blend: 'dest-in' }])
-			.png({ compressionLevel: 9 })
-			.toBuffer()
-			.then((png) => `data:image/png;base64,${png.toString('base64')}`);
+		cardTrace?.portrait(file);
+		dataUrl = roundPortrait(file).then((png) => `data:image/png;base64,${png.toString('base64')}`);
 		portraits.set(version, dataUrl);
 	}
 	return dataUrl;

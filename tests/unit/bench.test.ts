@@ -1,8 +1,14 @@
 /**
  * The pure parts of the build benchmark (scripts/lib/bench): log and time parsers, the variant
  * record, the one-recap edit, the baseline blog, the sharp-service replica, and the acceptance
- * ratios and report.
+ * ratios and report; and the card floor, run as the benchmark runs it (a child process, real sharp).
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { baselineFiles } from '../../scripts/lib/bench/baseline.ts';
@@ -317,7 +323,12 @@ describe('acceptance ratios and the report', () => {
 			build('synthetic', 100, 'warm', 30_000),
 			build('baseline', 100, 'cold', 25_000),
 		],
-		floors: [floor('parallel', 60_000), floor('sequential', 90_000)],
+		floors: [
+			floor('parallel', 60_000),
+			floor('sequential', 90_000),
+			floor('cards, parallel', 10_000),
+			floor('cards, sequential', 15_000),
+		],
 		edits: [
 			{
 				size: 100,
@@ -337,11 +348,14 @@ describe('acceptance ratios and the report', () => {
 	it('computes the ratios the issue asks for', () => {
 		const ratios = acceptance(results);
 		const byName = (start: string) => ratios.find((r) => r.name.startsWith(start))!;
-		expect(byName('cold build, 100 recaps, vs sharp floor (parallel)').value).toBeCloseTo(100 / 85);
-		expect(byName('cold build, 100 recaps, vs sharp floor (parallel)').pass).toBe(true);
-		expect(byName('cold build, 100 recaps, vs sharp floor (sequential)').value).toBeCloseTo(
-			100 / 115,
-		);
+		const photos = 'cold build, 100 recaps, vs sharp floor of the photos';
+		const both = 'cold build, 100 recaps, vs sharp floor of the photos and cards';
+		expect(byName(`${photos} (parallel)`).value).toBeCloseTo(100 / 85);
+		expect(byName(`${photos} (parallel)`).pass).toBe(true);
+		expect(byName(`${photos} (sequential)`).value).toBeCloseTo(100 / 115);
+		expect(byName(`${both} (parallel)`).value).toBeCloseTo(100 / 95);
+		expect(byName(`${both} (parallel)`).detail).toBe('100.0 s / (60.0 s + 10.0 s + 25.0 s)');
+		expect(byName(`${both} (sequential)`).value).toBeCloseTo(100 / 130);
 		expect(byName('warm rebuild').value).toBeCloseTo(1.2);
 		expect(byName('one-recap edit').pass).toBe(true);
 		expect(byName('peak memory').pass).toBeUndefined();
@@ -381,5 +395,60 @@ describe('acceptance ratios and the report', () => {
 		expect(markdown).toContain('| cold | 10 → 100 | 10.0x | 5.0x |');
 		expect(markdown).toContain('webp 800w q72');
 		expect(markdown).toContain('## Acceptance (issue 7)');
+	});
+});
+
+describe('the card floor (runner.ts, card-floor job)', () => {
+	const runner = fileURLToPath(new URL('../../scripts/lib/bench/runner.ts', import.meta.url));
+	const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+
+	async function run(traceDir: string, mode: 'sequential' | 'parallel') {
+		const jobFile = path.join(traceDir, `${mode}.job.json`);
+		await writeFile(jobFile, JSON.stringify({ kind: 'card-floor', traceDir, mode }));
+		const { stdout } = await promisify(execFile)(node, [runner, jobFile]);
+		return parseRunnerResult(stdout)!;
+	}
+
+	it("replays each card's SVG and each distinct portrait through sharp", async () => {
+		const traceDir = await mkdtemp(path.join(os.tmpdir(), 'card-floor-'));
+		try {
+			const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><rect width="1200" height="630" fill="#123456"/></svg>`;
+			await writeFile(path.join(traceDir, 'card-1.svg'), svg);
+			await writeFile(path.join(traceDir, 'card-2.svg'), svg);
+			const photo = path.resolve('content/speakers/chi-wang.jpg');
+			// Cut twice in the build (evicted, then needed again): one portrait of floor work.
+			await writeFile(path.join(traceDir, 'portraits.txt'), `${photo}\n${photo}\n`);
+
+			const sequential = await run(traceDir, 'sequential');
+			expect(sequential.ok).toBe(true);
+			expect(sequential.floor?.variants).toBe(3);
+			expect(sequential.floor?.byClass?.['card 1200x630 png']?.count).toBe(2);
+			expect(sequential.floor?.byClass?.['portrait 176x176 png']?.count).toBe(1);
+			expect(sequential.floor?.outputBytes).toBeGreaterThan(0);
+
+			const parallel = await run(traceDir, 'parallel');
+			expect(parallel.floor?.variants).toBe(3);
+			expect(parallel.floor?.outputBytes).toBe(sequential.floor?.outputBytes);
+		} finally {
+			await rm(traceDir, { recursive: true, force: true });
+		}
+	});
+
+	it('fails, naming the folder, when the build left no trace', async () => {
+		const traceDir = await mkdtemp(path.join(os.tmpdir(), 'card-floor-'));
+		await rm(traceDir, { recursive: true });
+		const jobDir = await mkdtemp(path.join(os.tmpdir(), 'card-floor-job-'));
+		try {
+			const jobFile = path.join(jobDir, 'job.json');
+			await writeFile(jobFile, JSON.stringify({ kind: 'card-floor', traceDir, mode: 'parallel' }));
+			const failed = await promisify(execFile)(node, [runner, jobFile]).catch(
+				(error: { stdout: string }) => error,
+			);
+			const result = parseRunnerResult(failed.stdout);
+			expect(result?.ok).toBe(false);
+			expect(result?.error).toContain(traceDir);
+		} finally {
+			await rm(jobDir, { recursive: true, force: true });
+		}
 	});
 });

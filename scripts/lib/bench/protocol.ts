@@ -30,7 +30,19 @@ export interface FloorJob {
 	skipWidths?: number[];
 }
 
-export type Job = BuildJob | FloorJob;
+/**
+ * The sharp half of the preview cards a cold build drew (src/lib/og-raster.ts): rasterising and
+ * encoding each card's SVG, and cutting each speaker photo into its round portrait, from the
+ * trace the build left with `RECAP_CARD_TRACE_DIR`. satori's layout is not sharp work and is not
+ * replayed.
+ */
+export interface CardFloorJob {
+	kind: 'card-floor';
+	traceDir: string;
+	mode: 'sequential' | 'parallel';
+}
+
+export type Job = BuildJob | FloorJob | CardFloorJob;
 
 export interface ClassCost {
 	count: number;

@@ -136,33 +136,46 @@ export function acceptance(
 	const warm = findBuild(results.builds, 'synthetic', size, 'warm');
 	const baseline = findBuild(results.builds, 'baseline', size, 'cold');
 	for (const mode of ['parallel', 'sequential']) {
-		const floor = findFloor(results.floors, size, mode);
-		const denominator =
-			floor && baseline ? floor.figures.encodeMs + baseline.measurement.wallMs : undefined;
-		const value = cold && denominator ? cold.measurement.wallMs / denominator : undefined;
-		ratios.push({
-			name: `cold build, ${size} recaps, vs sharp floor (${mode}) + markdown baseline`,
-			value,
-			target: '<= 1.3',
-			pass: value === undefined ? undefined : value <= 1.3,
-			detail:
-				cold && floor && baseline
-					? `${s(cold.measurement.wallMs)} s / (${s(floor.figures.encodeMs)} s + ${s(baseline.measurement.wallMs)} s)`
+		const photos = findFloor(results.floors, size, mode);
+		const cards = findFloor(results.floors, size, `cards, ${mode}`);
+		const floors = [
+			{ what: 'the photos', parts: photos ? [photos] : [] },
+			// Preview cards are images the site emits as well; their sharp work (SVG to PNG, photo
+			// to round portrait) belongs in the floor. satori's layout does not: it is not sharp.
+			...(cards ? [{ what: 'the photos and cards', parts: photos ? [photos, cards] : [] }] : []),
+		];
+		for (const { what, parts } of floors) {
+			const floorMs = parts.reduce((sum, part) => sum + part.figures.encodeMs, 0);
+			const measured = cold && baseline && parts.length > 0;
+			const value = measured
+				? cold.measurement.wallMs / (floorMs + baseline.measurement.wallMs)
+				: undefined;
+			ratios.push({
+				name: `cold build, ${size} recaps, vs sharp floor of ${what} (${mode}) + markdown baseline`,
+				value,
+				target: '<= 1.3',
+				pass: value === undefined ? undefined : value <= 1.3,
+				detail: measured
+					? `${s(cold.measurement.wallMs)} s / (${parts.map((part) => `${s(part.figures.encodeMs)} s`).join(' + ')} + ${s(baseline.measurement.wallMs)} s)`
 					: 'not measured',
-		});
+			});
+		}
 	}
 	// The same ratios over CPU time (user + sys): total work, much less sensitive to a busy machine
 	// than wall time. On an idle machine wall ≈ CPU ÷ the parallelism each side achieves.
-	const floorCpu = findFloor(results.floors, size, 'sequential');
-	if (cold && floorCpu && baseline) {
-		const value =
-			cold.measurement.cpuMs / (floorCpu.measurement.cpuMs + baseline.measurement.cpuMs);
+	const floorCpu = [
+		findFloor(results.floors, size, 'sequential'),
+		findFloor(results.floors, size, 'cards, sequential'),
+	].filter((floor) => floor !== undefined);
+	if (cold && floorCpu.length > 0 && baseline) {
+		const floorMs = floorCpu.reduce((sum, floor) => sum + floor.measurement.cpuMs, 0);
+		const value = cold.measurement.cpuMs / (floorMs + baseline.measurement.cpuMs);
 		ratios.push({
-			name: `cold build, ${size} recaps, vs sharp floor + markdown baseline, in CPU time`,
+			name: `cold build, ${size} recaps, vs sharp floor${floorCpu.length > 1 ? ' (photos and cards)' : ''} + markdown baseline, in CPU time`,
 			value,
 			target: '(<= 1.3)',
 			pass: value <= 1.3,
-			detail: `${s(cold.measurement.cpuMs)} s / (${s(floorCpu.measurement.cpuMs)} s + ${s(baseline.measurement.cpuMs)} s) CPU`,
+			detail: `${s(cold.measurement.cpuMs)} s / (${floorCpu.map((floor) => `${s(floor.measurement.cpuMs)} s`).join(' + ')} + ${s(baseline.measurement.cpuMs)} s) CPU`,
 		});
 	}
 	if (warm && baseline) {
@@ -381,7 +394,9 @@ export function renderMarkdown(results: BenchResults): string {
 			'sharp alone encoding exactly the variants the cold build produced (same sizes, formats, quality and encoder ' +
 				'settings as Astro\'s sharp service; sources read before the clock starts). "sequential" = one at a time; ' +
 				'"parallel" = all queued at once, so sharp\'s default concurrency (libuv pool × libvips threads) applies. ' +
-				'What-if rows re-encode the same list with one setting changed.',
+				'"cards" rows replay the preview cards\' sharp work the same way (each card drawn: its SVG rasterised and ' +
+				"encoded as PNG; each speaker photo: cut into its round portrait), from SVGs the cold build left; satori's " +
+				'layout is not sharp work and is left out. What-if rows re-encode the same list with one setting changed.',
 			'',
 			'| N | run | variants | encode s | CPU s | max RSS MB | ms/variant | output MB | load before → after |',
 			'| --: | --- | --: | --: | --: | --: | --: | --: | --- |',
@@ -390,12 +405,14 @@ export function renderMarkdown(results: BenchResults): string {
 				return `| ${f.size} | ${f.mode}${m.ok ? '' : ' (FAILED)'} | ${f.figures.variants} | ${s(f.figures.encodeMs)} | ${s(m.cpuMs)} | ${mb(m.maxRssKb)} | ${fixed(f.figures.encodeMs / Math.max(1, f.figures.variants), 1)} | ${fixed(f.figures.outputBytes / 1024 / 1024, 1)} | ${load(m.loadBefore)} → ${load(m.loadAfter)} |`;
 			}),
 		);
-		const sequential = results.floors.filter((f) => f.mode === 'sequential' && f.figures.byClass);
+		const sequential = results.floors.filter(
+			(f) => (f.mode === 'sequential' || f.mode === 'cards, sequential') && f.figures.byClass,
+		);
 		for (const floor of sequential) {
 			const total = floor.figures.encodeMs;
 			lines.push(
 				'',
-				`Encoding cost by variant class, ${floor.size} recaps (sequential floor):`,
+				`Encoding cost by variant class, ${floor.size} recaps (${floor.mode} floor):`,
 				'',
 				'| variant | count | total s | share | ms each | KB each |',
 				'| --- | --: | --: | --: | --: | --: |',

@@ -7,17 +7,23 @@
  *   variants it produced, written to `variantsOut`;
  * - `floor`: sharp alone encoding a list of variants, one at a time (`sequential`) or all queued at
  *   once so sharp's default concurrency applies (`parallel`), optionally with other encoder
- *   settings (what-if runs).
+ *   settings (what-if runs);
+ * - `card-floor`: the same for the preview cards' sharp work (each card's SVG to PNG, each
+ *   speaker photo to its round portrait), from the trace a cold build left.
  *
  * The last stdout line is `BENCH_RESULT <json>` with `process.resourceUsage()` (CPU in µs, max RSS
  * in KB) and the job's figures.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import sharp from 'sharp';
 import { encodeVariant } from './encode.ts';
+import { rasterizeCard, roundPortrait } from '../../../src/lib/og-raster.ts';
 import {
 	RESULT_MARKER,
 	type BuildJob,
+	type CardFloorJob,
+	type ClassCost,
 	type FloorFigures,
 	type FloorJob,
 	type Job,
@@ -71,6 +77,46 @@ async function runFloor(job: FloorJob): Promise<FloorFigures> {
 	return { variants: variants.length, encodeMs: performance.now() - started, outputBytes, byClass };
 }
 
+async function runCardFloor(job: CardFloorJob): Promise<FloorFigures> {
+	sharp.cache(false);
+	// Read before the clock starts, as for the photos: each card drawn once, each photo cut once.
+	const files = (await readdir(job.traceDir)).filter((name) => name.endsWith('.svg')).sort();
+	const svgs = await Promise.all(
+		files.map((name) => readFile(path.join(job.traceDir, name), 'utf8')),
+	);
+	const portraitList = await readFile(path.join(job.traceDir, 'portraits.txt'), 'utf8').catch(
+		() => '',
+	);
+	const photos = await Promise.all(
+		[...new Set(portraitList.split('\n').filter(Boolean))].map((file) => readFile(file)),
+	);
+	const tasks: { kind: string; run: () => Promise<Buffer> }[] = [
+		...photos.map((photo) => ({ kind: 'portrait 176x176 png', run: () => roundPortrait(photo) })),
+		...svgs.map((svg) => ({ kind: 'card 1200x630 png', run: () => rasterizeCard(svg) })),
+	];
+	const started = performance.now();
+	if (job.mode === 'parallel') {
+		const outputs = await Promise.all(tasks.map((task) => task.run()));
+		return {
+			variants: tasks.length,
+			encodeMs: performance.now() - started,
+			outputBytes: outputs.reduce((sum, output) => sum + output.length, 0),
+		};
+	}
+	const byClass: Record<string, ClassCost> = {};
+	let outputBytes = 0;
+	for (const task of tasks) {
+		const start = performance.now();
+		const output = await task.run();
+		const entry = (byClass[task.kind] ??= { count: 0, ms: 0, bytes: 0 });
+		entry.count++;
+		entry.ms += performance.now() - start;
+		entry.bytes += output.length;
+		outputBytes += output.length;
+	}
+	return { variants: tasks.length, encodeMs: performance.now() - started, outputBytes, byClass };
+}
+
 async function main(): Promise<void> {
 	const jobFile = process.argv[2];
 	if (!jobFile) throw new Error('usage: node scripts/lib/bench/runner.ts <job.json>');
@@ -78,7 +124,10 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	let result: RunnerResult;
 	try {
-		const extra = job.kind === 'build' ? await runBuild(job) : { floor: await runFloor(job) };
+		const extra =
+			job.kind === 'build'
+				? await runBuild(job)
+				: { floor: job.kind === 'floor' ? await runFloor(job) : await runCardFloor(job) };
 		result = {
 			ok: true,
 			wallMs: performance.now() - started,
