@@ -33,8 +33,9 @@ export default defineConfig({
 	image: {
 		// Responsive widths used by every photo on the site.
 		breakpoints: [320, 480, 640, 800, 1200, 1600],
-		// Encoder settings, chosen by npm run bench (see src/image.config.ts).
-		service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
+		// Astro's sharp service, encoding a photo's variants side by side (src/image-service.ts),
+		// with encoder settings chosen by npm run bench (src/image.config.ts).
+		service: { entrypoint: './src/image-service.ts', config: imageEncoders },
 	},
 	markdown: {
 		shikiConfig: {

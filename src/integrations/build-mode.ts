@@ -4,13 +4,14 @@
  * DEV is set (both happen under test runners and some CI setups), and that would publish drafts.
  * The value is decided by Astro's own command: only `astro dev` shows unpublished recaps.
  */
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 export function buildMode(): AstroIntegration {
 	return {
 		name: 'recap:build-mode',
 		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
 				updateConfig({
 					vite: {
 						define: {
@@ -18,6 +19,8 @@ export function buildMode(): AstroIntegration {
 							// Whether every page is about to be rendered, so work for all of them (drawing
 							// every preview card) can start early; under `astro dev` pages come one by one.
 							'import.meta.env.RECAP_WHOLE_BUILD': JSON.stringify(command === 'build'),
+							// Astro's cache folder (`cacheDir`), absolute, for src/image-service.ts.
+							'import.meta.env.RECAP_CACHE_DIR_PATH': JSON.stringify(fileURLToPath(config.cacheDir)),
 						},
 					},
 				});

@@ -1,0 +1,116 @@
+/**
+ * The site's image service (`image.service.entrypoint` in astro.config.mjs): Astro's sharp
+ * service, making exactly the same files, plus one thing in `astro build`. When Astro's image
+ * phase asks for one variant of a photo, the photo's other variants start encoding as well, from
+ * the same bytes, so up to four encodings run at once instead of Astro's two
+ * (src/lib/encode-ahead.ts).
+ *
+ * - Which other variants: those in Astro's record of the build's images
+ *   (`globalThis.astroAsset.staticImages`, filled while pages render) that are not already in
+ *   Astro's image cache, since Astro never asks for those. If the record is missing or shaped
+ *   otherwise (a later Astro), nothing is encoded ahead and the build is Astro's own.
+ * - A result encoded ahead is used only for the very bytes it was made from.
+ * - Under `astro dev` this is Astro's sharp service, untouched.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { LocalImageService } from 'astro';
+import sharpService from 'astro/assets/services/sharp';
+import {
+	createEncodeAhead,
+	transformKey,
+	variantsByKey,
+	variantsToEncodeAhead,
+	type EncodedImage,
+	type RecordedVariant,
+	type TransformFields,
+} from './lib/encode-ahead.ts';
+
+type Transform = LocalImageService['transform'];
+
+interface EncodedAhead extends EncodedImage {
+	/** The bytes it was made from. */
+	input: Uint8Array;
+}
+
+/** Two more than Astro's own two on a 2-core machine: what the sharp floor runs at once. */
+const ahead = createEncodeAhead<EncodedAhead>({ concurrency: availableParallelism() });
+
+const assetsCache = path.join(import.meta.env.RECAP_CACHE_DIR_PATH ?? '', 'assets');
+
+let recorded: Map<string, readonly RecordedVariant[]> | undefined;
+
+/**
+ * Astro's record of the build's image variants, by photo, indexed by variant; empty if it is not
+ * there. Read once, on the image phase's first call: by then every page has rendered.
+ */
+function recordedVariants(): ReadonlyMap<string, readonly RecordedVariant[]> {
+	recorded ??= variantsByKey(recordedPhotos());
+	return recorded;
+}
+
+function recordedPhotos(): RecordedVariant[][] {
+	const photos: RecordedVariant[][] = [];
+	const staticImages: unknown = (globalThis as { astroAsset?: { staticImages?: unknown } })
+		.astroAsset?.staticImages;
+	if (!(staticImages instanceof Map)) return photos;
+	for (const photo of staticImages.values() as Iterable<unknown>) {
+		const transforms = (photo as { transforms?: unknown } | undefined)?.transforms;
+		if (!(transforms instanceof Map)) continue;
+		const variants: RecordedVariant[] = [];
+		for (const value of transforms.values() as Iterable<unknown>) {
+			const { finalPath, transform } = (value ?? {}) as {
+				finalPath?: unknown;
+				transform?: TransformFields & { src?: unknown };
+			};
+			const src =
+				typeof transform?.src === 'object' && transform.src !== null
+					? (transform.src as { src?: unknown }).src
+					: transform?.src;
+			if (typeof finalPath !== 'string' || typeof src !== 'string' || !transform) continue;
+			variants.push({ key: transformKey(src, transform), finalPath, transform });
+		}
+		photos.push(variants);
+	}
+	return photos;
+}
+
+/** Whether Astro's image cache has the variant (its file there is named as the output's). */
+const isCached = (variant: RecordedVariant) =>
+	existsSync(path.join(assetsCache, path.posix.basename(variant.finalPath)));
+
+const transform: Transform = async (inputBuffer, transformOptions, imageConfig, logger) => {
+	if (!import.meta.env.RECAP_WHOLE_BUILD) {
+		return sharpService.transform(inputBuffer, transformOptions, imageConfig, logger);
+	}
+	const { src } = transformOptions;
+	const key = transformKey(src, transformOptions);
+	for (const variant of variantsToEncodeAhead(recordedVariants(), key, isCached)) {
+		ahead.offer(variant.key, async () => ({
+			// The very call Astro makes for it (astro/dist/assets/build/generate.js).
+			...(await sharpService.transform(
+				inputBuffer,
+				{ ...variant.transform, src },
+				imageConfig,
+				logger,
+			)),
+			input: inputBuffer,
+		}));
+	}
+	const pending = ahead.take(key);
+	if (pending) {
+		// A failure is retried below, where Astro reports it with the file's name.
+		const made = await pending.catch(() => undefined);
+		if (made && sameBytes(made.input, inputBuffer)) return { data: made.data, format: made.format };
+	}
+	return sharpService.transform(inputBuffer, transformOptions, imageConfig, logger);
+};
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	return a === b || Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+const service: LocalImageService = { ...sharpService, transform };
+
+export default service;
