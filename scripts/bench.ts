@@ -335,7 +335,9 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 
 	const cardTraceDir = path.join(logDir, `synthetic-${size}-cold.cards`);
 	await rm(cardTraceDir, { recursive: true, force: true });
-	const cold = await runBuild(target, 'cold', { cardTraceDir });
+	// The trace feeds the card floor only (a few hundred KB per card).
+	const traceCards = options.floor && !options.coldOnly;
+	const cold = await runBuild(target, 'cold', traceCards ? { cardTraceDir } : {});
 	results.builds.push(cold.record);
 	if (!cold.record.measurement.ok) return;
 	const variantsFile = path.join(logDir, `synthetic-${size}-cold.variants.json`);
