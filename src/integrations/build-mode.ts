@@ -20,7 +20,9 @@ export function buildMode(): AstroIntegration {
 							// every preview card) can start early; under `astro dev` pages come one by one.
 							'import.meta.env.RECAP_WHOLE_BUILD': JSON.stringify(command === 'build'),
 							// Astro's cache folder (`cacheDir`), absolute, for src/image-service.ts.
-							'import.meta.env.RECAP_CACHE_DIR_PATH': JSON.stringify(fileURLToPath(config.cacheDir)),
+							'import.meta.env.RECAP_CACHE_DIR_PATH': JSON.stringify(
+								fileURLToPath(config.cacheDir),
+							),
 						},
 					},
 				});
