@@ -3,8 +3,6 @@ interface ImportMetaEnv {
 	readonly RECAP_SHOW_UNPUBLISHED: boolean;
 	/** True only in `astro build` (src/integrations/build-mode.ts): work that pays off only for a whole build. */
 	readonly RECAP_WHOLE_BUILD: boolean;
-	/** The preview cards' layout worker, absolute (src/integrations/build-mode.ts). */
-	readonly RECAP_OG_WORKER: string;
 	/** Astro's cache folder (`cacheDir`), absolute (src/integrations/build-mode.ts). */
 	readonly RECAP_CACHE_DIR_PATH: string;
 }

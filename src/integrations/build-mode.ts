@@ -19,10 +19,6 @@ export function buildMode(): AstroIntegration {
 							// Whether every page is about to be rendered, so work for all of them (drawing
 							// every preview card) can start early; under `astro dev` pages come one by one.
 							'import.meta.env.RECAP_WHOLE_BUILD': JSON.stringify(command === 'build'),
-							// The preview cards' layout worker, run by Node from the source tree (og-cache.ts).
-							'import.meta.env.RECAP_OG_WORKER': JSON.stringify(
-								fileURLToPath(new URL('src/lib/og-satori-worker.ts', config.root)),
-							),
 							// Astro's cache folder (`cacheDir`), absolute, for src/image-service.ts.
 							'import.meta.env.RECAP_CACHE_DIR_PATH': JSON.stringify(
 								fileURLToPath(config.cacheDir),

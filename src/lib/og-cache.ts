@@ -9,7 +9,6 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ImageMetadata } from 'astro';
 import satoriPackage from 'satori/package.json';
 import sharp from 'sharp';
@@ -106,90 +105,22 @@ const cardTrace = ((dir: string | undefined) => {
 /**
  * Draws one card. Characters no card font has (CJK, emoji, other scripts) are drawn as the
  * font's blank box: satori asks `loadAdditionalAsset` for a font, and gets none, rather than
- * failing the build or fetching one from the network. In a whole build the layout runs in a
- * worker thread (og-satori-worker.ts), so it overlaps page rendering on the main thread.
+ * failing the build or fetching one from the network.
  */
 export async function renderOgCard(
 	tree: OgElement,
 	cardFonts: readonly OgFont[] = ogFonts(),
 ): Promise<Buffer> {
-	const workerFile = import.meta.env.RECAP_WHOLE_BUILD ? import.meta.env.RECAP_OG_WORKER : '';
-	const svg = workerFile
-		? // A worker that cannot start or fails is left for satori here, which then reports any
-			// error of the card itself.
-			await layoutWorker(workerFile, cardFonts)
-				.layout(tree)
-				.catch(() => layoutCard(tree, cardFonts))
-		: await layoutCard(tree, cardFonts);
-	cardTrace?.card(svg);
-	return rasterizeCard(svg);
-}
-
-/** satori on this thread: the card's SVG. */
-export async function layoutCard(tree: OgElement, cardFonts: readonly OgFont[]): Promise<string> {
 	// Loaded on the first card actually drawn: a rebuild served from the cache never needs it.
 	const { default: satori } = await import('satori');
-	return satori(tree, {
+	const svg = await satori(tree, {
 		width: OG_WIDTH,
 		height: OG_HEIGHT,
 		fonts: [...cardFonts],
 		loadAdditionalAsset: () => Promise.resolve([]),
 	});
-}
-
-export interface LayoutWorker {
-	layout(tree: OgElement): Promise<string>;
-	/** Ends the thread (tests; a build just exits). */
-	stop(): Promise<void>;
-}
-
-let worker: LayoutWorker | undefined;
-
-/** The build's satori worker, started on the first card drawn. */
-function layoutWorker(file: string, cardFonts: readonly OgFont[]): LayoutWorker {
-	worker ??= createLayoutWorker(file, cardFonts);
-	return worker;
-}
-
-/**
- * A satori worker thread over `file` (og-satori-worker.ts). It keeps the process alive only while
- * a card is being laid out, so it never holds up the end of a build. Once it has failed, every
- * layout is refused (og-cache then lays cards out on the main thread).
- */
-export function createLayoutWorker(file: string, cardFonts: readonly OgFont[]): LayoutWorker {
-	const thread = new Worker(file, { workerData: { fonts: cardFonts } });
-	thread.unref();
-	const pending = new Map<number, { resolve: (svg: string) => void; reject: (e: Error) => void }>();
-	let nextId = 0;
-	let stopped: Error | undefined;
-	const failAll = (error: Error) => {
-		stopped ??= error;
-		for (const job of pending.values()) job.reject(error);
-		pending.clear();
-	};
-	thread.on('message', ({ id, svg, error }: { id: number; svg?: string; error?: string }) => {
-		const job = pending.get(id);
-		pending.delete(id);
-		if (pending.size === 0) thread.unref();
-		if (svg !== undefined) job?.resolve(svg);
-		else job?.reject(new Error(`Preview cards: satori failed: ${error ?? 'no reason given'}`));
-	});
-	thread.on('error', failAll);
-	thread.on('exit', (code) =>
-		failAll(new Error(`Preview cards: the layout worker stopped (exit code ${code})`)),
-	);
-	return {
-		layout: (tree) =>
-			stopped
-				? Promise.reject(stopped)
-				: new Promise((resolve, reject) => {
-						const id = ++nextId;
-						pending.set(id, { resolve, reject });
-						thread.ref();
-						thread.postMessage({ id, tree, width: OG_WIDTH, height: OG_HEIGHT });
-					}),
-		stop: () => thread.terminate().then(() => undefined),
-	};
+	cardTrace?.card(svg);
+	return rasterizeCard(svg);
 }
 
 /**

@@ -5,7 +5,6 @@
 import { copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,8 +28,6 @@ import {
 	type OgElement,
 } from '../../src/lib/og-card.ts';
 import {
-	createLayoutWorker,
-	layoutCard,
 	createOgCardCache,
 	ogCacheDir,
 	ogFonts,
@@ -534,29 +531,5 @@ describe('the card cache', () => {
 	it("lives under Astro's cacheDir", () => {
 		expect(ogCacheDir(undefined)).toBe(path.join('.cache', 'astro', 'og'));
 		expect(ogCacheDir('/tmp/build-cache')).toBe('/tmp/build-cache/og');
-	});
-});
-
-describe('the card layout worker (og-satori-worker.ts)', () => {
-	const workerFile = fileURLToPath(new URL('../../src/lib/og-satori-worker.ts', import.meta.url));
-	const tree = ogCardTree(
-		card({ title: 'Łódź and Αθήνα', speakers: [{ name: 'Zoë Ærø-Nguyễn' }, { name: '李雷' }] }),
-	);
-
-	it('lays a card out exactly as satori does on the main thread', { timeout: 30_000 }, async () => {
-		const worker = createLayoutWorker(workerFile, ogFonts());
-		try {
-			const [inWorker, again] = await Promise.all([worker.layout(tree), worker.layout(tree)]);
-			expect(inWorker).toBe(await layoutCard(tree, ogFonts()));
-			expect(again).toBe(inWorker);
-		} finally {
-			await worker.stop();
-		}
-	});
-
-	it('refuses every card, with a reason, once its thread has failed', async () => {
-		const worker = createLayoutWorker(path.join(tmpdir(), 'no-such-worker.ts'), ogFonts());
-		await expect(worker.layout(tree)).rejects.toThrow(/no-such-worker|layout worker stopped/);
-		await expect(worker.layout(tree)).rejects.toThrow();
 	});
 });
