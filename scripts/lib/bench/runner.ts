@@ -53,28 +53,14 @@ async function runFloor(job: FloorJob): Promise<FloorFigures> {
 	}
 	const formatOf = (variant: Variant) =>
 		job.reformat && variant.format === job.reformat.from ? job.reformat.to : variant.format;
-	const encode = (variant: Variant) =>
-		encodeVariant(sources.get(variant.source)!, variant, job.config, formatOf(variant));
-
-	const started = performance.now();
-	let outputBytes = 0;
-	if (job.mode === 'parallel') {
-		const outputs = await Promise.all(variants.map(encode));
-		outputBytes = outputs.reduce((sum, output) => sum + output.length, 0);
-		return { variants: variants.length, encodeMs: performance.now() - started, outputBytes };
-	}
-	const byClass: NonNullable<FloorFigures['byClass']> = {};
-	for (const variant of variants) {
-		const start = performance.now();
-		const output = await encode(variant);
-		const key = variantClass({ ...variant, format: formatOf(variant) });
-		const entry = (byClass[key] ??= { count: 0, ms: 0, bytes: 0 });
-		entry.count++;
-		entry.ms += performance.now() - start;
-		entry.bytes += output.length;
-		outputBytes += output.length;
-	}
-	return { variants: variants.length, encodeMs: performance.now() - started, outputBytes, byClass };
+	return timeTasks(
+		variants.map((variant) => ({
+			kind: variantClass({ ...variant, format: formatOf(variant) }),
+			run: () =>
+				encodeVariant(sources.get(variant.source)!, variant, job.config, formatOf(variant)),
+		})),
+		job.mode,
+	);
 }
 
 async function runCardFloor(job: CardFloorJob): Promise<FloorFigures> {
@@ -90,12 +76,23 @@ async function runCardFloor(job: CardFloorJob): Promise<FloorFigures> {
 	const photos = await Promise.all(
 		[...new Set(portraitList.split('\n').filter(Boolean))].map((file) => readFile(file)),
 	);
-	const tasks: { kind: string; run: () => Promise<Buffer> }[] = [
+	const tasks = [
 		...photos.map((photo) => ({ kind: 'portrait 176x176 png', run: () => roundPortrait(photo) })),
 		...svgs.map((svg) => ({ kind: 'card 1200x630 png', run: () => rasterizeCard(svg) })),
 	];
+	return timeTasks(tasks, job.mode);
+}
+
+/**
+ * Times sharp tasks the way every floor is timed: all queued at once (`parallel`, so sharp's own
+ * concurrency applies), or one at a time (`sequential`), which also gives the cost per class.
+ */
+async function timeTasks(
+	tasks: readonly { kind: string; run: () => Promise<Buffer> }[],
+	mode: 'sequential' | 'parallel',
+): Promise<FloorFigures> {
 	const started = performance.now();
-	if (job.mode === 'parallel') {
+	if (mode === 'parallel') {
 		const outputs = await Promise.all(tasks.map((task) => task.run()));
 		return {
 			variants: tasks.length,
