@@ -3,6 +3,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { SchemaContext as AstroSchemaContext } from 'astro/content/config';
+import { folderSettings } from './build-folders.ts';
 import { companySchema } from './schemas/company.ts';
 import { recapSchema } from './schemas/recap.ts';
 import { seriesSchema } from './schemas/series.ts';
@@ -13,7 +14,7 @@ import { topicSchema } from './schemas/topic.ts';
 import { writeupSchema } from './schemas/writeup.ts';
 
 // Test fixtures and benchmark sites point the build at another content folder.
-const root = process.env.RECAP_CONTENT_DIR ?? './content';
+const root = folderSettings().contentDir;
 
 const withReference = ({ image }: AstroSchemaContext): SchemaContext => ({
 	image,

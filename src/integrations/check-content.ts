@@ -8,12 +8,13 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFolders } from '../build-folders.ts';
 import { checkContent, type CheckReport } from '../../scripts/lib/content-check/index.ts';
 import { ContentError, formatProblem } from '../lib/errors.ts';
 
 /** The content folder a build reads: `RECAP_CONTENT_DIR` (as in src/content.config.ts) or `content`. */
 export function contentFolder(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-	return path.resolve(projectRoot, env.RECAP_CONTENT_DIR ?? './content');
+	return buildFolders(projectRoot, env).contentDir;
 }
 
 /** Checks the project's content folder, naming files relative to the project root. */

@@ -1,6 +1,6 @@
 /**
  * Builds the search index with pagefind over the finished build output, into its `pagefind/`
- * folder. Only the build output is touched: never `public/` (astro-paper's `cp -r dist/pagefind
+ * folder (called by src/integrations/finish-build.ts). Only the build output is touched: never `public/` (astro-paper's `cp -r dist/pagefind
  * public/` is the anti-pattern), and nothing of it is committed. `astro dev` has no index; the
  * search page says so when `/pagefind/pagefind.js` does not load.
  *
@@ -8,10 +8,8 @@
  * with `data-pagefind-body` (and their filters and kind with `data-pagefind-*` attributes,
  * src/lib/search.ts), so every other page stays out of the index.
  */
-import type { AstroIntegration } from 'astro';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /** The index folder inside the build output; the search page loads `/pagefind/pagefind.js`. */
@@ -31,25 +29,6 @@ const UNUSED_UI_FILES = [
 	'pagefind-component-ui.css',
 	'pagefind-highlight.js',
 ];
-
-export function pagefindSearch(): AstroIntegration {
-	return {
-		name: 'recap:pagefind',
-		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
-				const root = fileURLToPath(dir);
-				const { pageCount, fileCount, outputPath } = await buildSearchIndex(root);
-				logger.info(
-					`indexed ${pageCount} page(s) of ${fileCount} HTML file(s) into ` +
-						`${path.relative(root, outputPath)}/`,
-				);
-				if (pageCount === 0) {
-					logger.warn('no page has data-pagefind-body: search will find nothing');
-				}
-			},
-		},
-	};
-}
 
 /**
  * Indexes the HTML of a built site into `<root>/pagefind/`; throws on any pagefind error. Returns
