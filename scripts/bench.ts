@@ -1,7 +1,8 @@
 /**
  * Build benchmark (issue 7): builds synthetic sites of growing size with the real site's code and
- * measures each build cold (empty cache), warm (same cache, nothing changed) and after a one-recap
- * edit; alongside, a plain-markdown Astro blog with the same number of pages, and the sharp floor
+ * measures each build as `npm run build` makes it (with its up-to-date check, scripts/build.ts):
+ * cold (empty cache), warm (nothing changed, so no build), rebuild (nothing changed, `--force`:
+ * everything from the caches) and after a one-recap edit; alongside, a plain-markdown Astro blog with the same number of pages, and the sharp floor
  * (sharp alone encoding exactly the image variants the build produced). Every build runs in a
  * child process (scripts/lib/bench/runner.ts) under GNU time, so CPU and peak memory are its own.
  *
@@ -152,6 +153,8 @@ async function runBuild(
 		sharpConcurrency?: number;
 		/** Where the build leaves its cards' SVGs and portraits for the card floor. */
 		cardTraceDir?: string;
+		/** Build as `npm run build` does: skip when current (`check`), or build anyway (`force`). */
+		upToDate?: 'check' | 'force';
 	} = {},
 ): Promise<{ record: BuildRecord; variants: Variant[]; output: string }> {
 	const label = `${target.site}-${target.size}-${phase}`;
@@ -167,6 +170,7 @@ async function runBuild(
 			variantsOut,
 			...(extra.inlineConfig ? { inlineConfig: extra.inlineConfig } : {}),
 			...(extra.sharpConcurrency ? { sharpConcurrency: extra.sharpConcurrency } : {}),
+			...(extra.upToDate ? { upToDate: extra.upToDate } : {}),
 		},
 		env: {
 			...buildEnv(target),
@@ -194,8 +198,13 @@ async function runBuild(
 		phases: parsePhases(output),
 		routes: routeBreakdown(parseRouteTimes(output)),
 		integrations: parseIntegrations(output),
+		...(measurement.runner?.upToDate?.skipped ? { skipped: true } : {}),
 	};
 	const m = measurement;
+	if (record.skipped) {
+		console.log(`  skipped, output current: ${seconds(m.wallMs)} wall, ${seconds(m.cpuMs)} CPU`);
+		return { record, variants, output };
+	}
 	console.log(
 		`  ${m.ok ? 'ok' : 'FAILED'}: ${seconds(m.wallMs)} wall, ${seconds(m.cpuMs)} CPU, ${(m.maxRssKb / 1024).toFixed(0)} MB max RSS, ` +
 			`${record.output.pages} pages, ${record.encoded} images encoded / ${record.reused} reused, ${record.cardsDrawn} cards drawn ` +
@@ -337,13 +346,19 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 	await rm(cardTraceDir, { recursive: true, force: true });
 	// The trace feeds the card floor only (a few hundred KB per card).
 	const traceCards = options.floor && !options.coldOnly;
-	const cold = await runBuild(target, 'cold', traceCards ? { cardTraceDir } : {});
+	// Every synthetic build goes through npm run build's up-to-date check (scripts/build.ts).
+	const cold = await runBuild(target, 'cold', {
+		upToDate: 'check',
+		...(traceCards ? { cardTraceDir } : {}),
+	});
 	results.builds.push(cold.record);
 	if (!cold.record.measurement.ok) return;
 	const variantsFile = path.join(logDir, `synthetic-${size}-cold.variants.json`);
 	if (options.coldOnly) return;
-	const warm = await runBuild(target, 'warm');
-	results.builds.push(warm.record);
+	// Nothing changed: npm run build finds the output current and does not build.
+	results.builds.push((await runBuild(target, 'warm', { upToDate: 'check' })).record);
+	// The same with --force: everything rebuilt, every image and card from the caches.
+	results.builds.push((await runBuild(target, 'rebuild', { upToDate: 'force' })).record);
 
 	if (options.edit) {
 		const edit = planEdit(plan);
@@ -351,7 +366,7 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 		const before = await fileSet(imageCache);
 		const restore = await applyEdit(contentDir, edit, options.texture);
 		try {
-			const edited = await runBuild(target, 'edit');
+			const edited = await runBuild(target, 'edit', { upToDate: 'check' });
 			results.builds.push(edited.record);
 			const after = await fileSet(imageCache);
 			const check = checkEdit(

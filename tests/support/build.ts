@@ -26,35 +26,45 @@ export interface BuildOptions {
 }
 
 /** Runs `astro build` with the project's pinned Node and returns its exit code and output. */
-export function astroBuild({
-	outDir,
-	contentDir,
-	now = '2026-06-01T12:00:00Z',
-}: BuildOptions): Promise<BuildResult> {
+export function astroBuild(options: BuildOptions): Promise<BuildResult> {
+	return runBuild([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], options);
+}
+
+/**
+ * Runs `npm run build`'s script (scripts/build.ts: astro build unless the output is current)
+ * with `args`, the same way.
+ */
+export function npmBuild(
+	options: BuildOptions,
+	args: readonly string[] = [],
+): Promise<BuildResult> {
+	return runBuild([path.join(projectRoot, 'scripts/build.ts'), ...args], options);
+}
+
+function runBuild(
+	argv: readonly string[],
+	{ outDir, contentDir, now = '2026-06-01T12:00:00Z' }: BuildOptions,
+): Promise<BuildResult> {
 	const absoluteOut = path.join(projectRoot, outDir);
 	const bin = path.join(projectRoot, 'node_modules', '.bin');
 	return new Promise((resolve, reject) => {
-		const child = spawn(
-			path.join(bin, 'node'),
-			[path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-			{
-				cwd: projectRoot,
-				env: {
-					...productionEnv(process.env),
-					PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
-					RECAP_OUT_DIR: absoluteOut,
-					// Each build keeps its own content store and image cache, so builds of different
-					// content never see each other's entries.
-					RECAP_CACHE_DIR: `${absoluteOut}-cache`,
-					RECAP_NOW: now,
-					...(contentDir ? { RECAP_CONTENT_DIR: `./${contentDir}` } : {}),
-					ASTRO_TELEMETRY_DISABLED: '1',
-					FORCE_COLOR: '0',
-					NO_COLOR: '1',
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
+		const child = spawn(path.join(bin, 'node'), argv, {
+			cwd: projectRoot,
+			env: {
+				...productionEnv(process.env),
+				PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+				RECAP_OUT_DIR: absoluteOut,
+				// Each build keeps its own content store and image cache, so builds of different
+				// content never see each other's entries.
+				RECAP_CACHE_DIR: `${absoluteOut}-cache`,
+				RECAP_NOW: now,
+				...(contentDir ? { RECAP_CONTENT_DIR: `./${contentDir}` } : {}),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				FORCE_COLOR: '0',
+				NO_COLOR: '1',
 			},
-		);
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

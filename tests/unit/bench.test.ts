@@ -320,8 +320,10 @@ describe('acceptance ratios and the report', () => {
 		builds: [
 			build('synthetic', 10, 'cold', 20_000),
 			build('synthetic', 100, 'cold', 100_000),
-			build('synthetic', 100, 'warm', 30_000),
+			{ ...build('synthetic', 100, 'warm', 500), skipped: true },
+			build('synthetic', 100, 'rebuild', 30_000),
 			build('baseline', 100, 'cold', 25_000),
+			build('baseline', 100, 'warm', 20_000),
 		],
 		floors: [
 			floor('parallel', 60_000),
@@ -356,7 +358,14 @@ describe('acceptance ratios and the report', () => {
 		expect(byName(`${both} (parallel)`).value).toBeCloseTo(100 / 95);
 		expect(byName(`${both} (parallel)`).detail).toBe('100.0 s / (60.0 s + 10.0 s + 25.0 s)');
 		expect(byName(`${both} (sequential)`).value).toBeCloseTo(100 / 130);
-		expect(byName('warm rebuild').value).toBeCloseTo(1.2);
+		const warm = byName('warm build, 100 recaps, nothing changed, vs markdown baseline (cold):');
+		expect(warm.value).toBeCloseTo(0.02);
+		expect(warm.pass).toBe(true);
+		expect(warm.name).toContain('npm run build found the output current');
+		// The forced rebuild is reported beside it, against both baselines, as information.
+		expect(byName('forced rebuild (--force), 100 recaps').value).toBeCloseTo(1.2);
+		expect(byName('forced rebuild (--force), 100 recaps').pass).toBeUndefined();
+		expect(byName('forced rebuild, 100 recaps, vs markdown baseline (warm').value).toBeCloseTo(1.5);
 		expect(byName('one-recap edit').pass).toBe(true);
 		expect(byName('peak memory').pass).toBeUndefined();
 	});

@@ -17,6 +17,12 @@ export interface BuildJob {
 	 * default is 1 on glibc Linux without jemalloc, and it overrides VIPS_CONCURRENCY.
 	 */
 	sharpConcurrency?: number;
+	/**
+	 * Build as `npm run build` does (scripts/build.ts): `check` skips the build when the last one's
+	 * output is still current and records a build it makes; `force` builds and records anyway.
+	 * Unset: Astro's `build()` alone, as the baseline blog is built.
+	 */
+	upToDate?: 'check' | 'force';
 }
 
 export interface FloorJob {
@@ -65,4 +71,6 @@ export interface RunnerResult {
 	usage: NodeJS.ResourceUsage;
 	floor?: FloorFigures;
 	variants?: number;
+	/** Why a build job built, or that it found the output current and did not (`skipped`). */
+	upToDate?: { skipped: boolean; reason?: string };
 }

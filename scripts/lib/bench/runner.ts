@@ -4,7 +4,8 @@
  *
  * - `build`: Astro's programmatic `build()` over `root` (environment from the parent: content,
  *   output and cache folders, RECAP_NOW, NODE_ENV=production), then Astro's record of the image
- *   variants it produced, written to `variantsOut`;
+ *   variants it produced, written to `variantsOut`; with `upToDate`, wrapped in the check
+ *   `npm run build` makes first (scripts/lib/build/up-to-date.ts);
  * - `floor`: sharp alone encoding a list of variants, one at a time (`sequential`) or all queued at
  *   once so sharp's default concurrency applies (`parallel`), optionally with other encoder
  *   settings (what-if runs);
@@ -18,6 +19,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { encodeVariant } from './encode.ts';
+import { buildFolders } from '../../../src/build-folders.ts';
+import { buildAndRecord, checkFreshness, currentSettings } from '../build/up-to-date.ts';
 import { rasterizeCard, roundPortrait } from '../../../src/lib/og-raster.ts';
 import {
 	RESULT_MARKER,
@@ -31,14 +34,36 @@ import {
 } from './protocol.ts';
 import { variantClass, variantsFromStaticImages, type Variant } from './variants.ts';
 
-async function runBuild(job: BuildJob): Promise<Pick<RunnerResult, 'variants'>> {
+async function runBuild(job: BuildJob): Promise<Pick<RunnerResult, 'variants' | 'upToDate'>> {
 	if (job.sharpConcurrency !== undefined) sharp.concurrency(job.sharpConcurrency);
-	const { build } = await import('astro');
-	await build({ root: job.root, logLevel: 'info', ...(job.inlineConfig ?? {}) });
+	const build = async () => {
+		const astro = await import('astro');
+		await astro.build({ root: job.root, logLevel: 'info', ...(job.inlineConfig ?? {}) });
+	};
+	let upToDate: RunnerResult['upToDate'];
+	if (job.upToDate) {
+		// As scripts/build.ts does it, with the same folders and settings.
+		const folders = buildFolders(job.root);
+		const settings = currentSettings([]);
+		const freshness =
+			job.upToDate === 'check'
+				? await checkFreshness(folders, settings)
+				: { upToDate: false as const, reason: 'forced' };
+		if (freshness.upToDate) {
+			console.log(`up to date: ${freshness.inputs} inputs, ${freshness.outputs} outputs`);
+			if (job.variantsOut) await writeFile(job.variantsOut, '[]');
+			return { variants: 0, upToDate: { skipped: true } };
+		}
+		console.log(`building: ${freshness.reason}`);
+		await buildAndRecord(folders, settings, build);
+		upToDate = { skipped: false, reason: freshness.reason };
+	} else {
+		await build();
+	}
 	const record = (globalThis as { astroAsset?: { staticImages?: unknown } }).astroAsset;
 	const variants = variantsFromStaticImages(record?.staticImages);
 	if (job.variantsOut) await writeFile(job.variantsOut, JSON.stringify(variants));
-	return { variants: variants.length };
+	return { variants: variants.length, ...(upToDate ? { upToDate } : {}) };
 }
 
 async function runFloor(job: FloorJob): Promise<FloorFigures> {
