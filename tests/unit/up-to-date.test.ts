@@ -71,6 +71,7 @@ describe('buildSettings', () => {
 				PUBLIC_ANALYTICS: 'off',
 				NODE_ENV: 'production',
 				HOME: '/home/someone',
+				RECAP_CARD_TRACE_DIR: '/tmp/cards',
 				PATH: '/usr/bin',
 			},
 			today: '2026-11-26',

@@ -75,6 +75,8 @@ const INSTALLED = path.join('node_modules', '.package-lock.json');
 
 /** Environment variables the build reads (the site's own, and what Vite and Astro pass on). */
 const SETTING_VARIABLE = /^(?:RECAP_|PUBLIC_|ASTRO_|VITE_)/;
+/** Variables of that kind that leave the output as it is: the benchmark's trace of the cards. */
+const NOT_SETTINGS = new Set(['RECAP_CARD_TRACE_DIR']);
 const SETTING_NAMES = new Set([
 	'NODE_ENV',
 	'SITE',
@@ -103,7 +105,8 @@ export function buildSettings(options: {
 	};
 	for (const name of Object.keys(options.env).sort()) {
 		const value = options.env[name];
-		if (value !== undefined && (SETTING_VARIABLE.test(name) || SETTING_NAMES.has(name))) {
+		const read = SETTING_VARIABLE.test(name) || SETTING_NAMES.has(name);
+		if (value !== undefined && read && !NOT_SETTINGS.has(name)) {
 			settings[name] = value;
 		}
 	}
