@@ -2,20 +2,23 @@
  * Build benchmark (issue 7): builds synthetic sites of growing size with the real site's code and
  * measures each build as `npm run build` makes it (with its up-to-date check, scripts/build.ts):
  * cold (empty cache), warm (nothing changed, so no build), rebuild (nothing changed, `--force`:
- * everything from the caches) and after a one-recap edit; alongside, a plain-markdown Astro blog with the same number of pages, and the sharp floor
- * (sharp alone encoding exactly the image variants the build produced). Every build runs in a
+ * everything from the caches) and after a one-recap edit; alongside, a plain-markdown Astro blog
+ * with the same number of pages, and the sharp floor (sharp alone encoding exactly the image
+ * variants the build produced). Every build runs in a
  * child process (scripts/lib/bench/runner.ts) under GNU time, so CPU and peak memory are its own.
  *
  * Usage: node scripts/bench.ts [--sizes 10,100] [--large] [--seed 1] [--texture grain|flat]
  *          [--experiments] [--cold-only] [--no-real] [--no-baseline] [--no-floor] [--no-edit]
- *          [--regenerate] [--work test-output/bench] [--reports reports]
+ *          [--regenerate] [--rounds 1] [--work test-output/bench] [--reports reports]
  *        node scripts/bench.ts --render-only   (rewrite bench.md from bench.json and the logs)
  *
  * --large adds a 1000-recap site (many minutes); --cold-only measures only the cold builds (e.g.
  * peak memory at 1000 recaps). --experiments reruns the largest size up to 100 cold with other
- * settings (webp effort 4, build.concurrency 2, sharp.concurrency(2)) and runs what-if sharp
+ * settings (webp effort 4, build.concurrency 1, sharp.concurrency(2)) and runs what-if sharp
  * floors (webp effort 4 and 0, AVIF effort 2, no 1600w). Every floor encodes with the site's own
  * settings (src/image.config.ts) unless a what-if changes one.
+ * --rounds N repeats the cold ratio's parts N - 1 more times (cold build, baseline, both parallel
+ * floors, one after the other) and reports each round's ratio and their median.
  * Results: reports/bench.md and reports/bench.json (git-ignored), with the machine, versions and
  * the load average before and after every run, since the machine is shared.
  */
@@ -45,6 +48,7 @@ import {
 	type BuildRecord,
 	type EditCheck,
 	type FloorRecord,
+	roundSuffix,
 } from './lib/bench/report.ts';
 import type { Variant } from './lib/bench/variants.ts';
 import { imageEncoders } from '../src/image.config.ts';
@@ -75,8 +79,12 @@ function readOptions() {
 			reports: { type: 'string', default: 'reports' },
 			'render-only': { type: 'boolean', default: false },
 			'cold-only': { type: 'boolean', default: false },
+			rounds: { type: 'string', default: '1' },
 		},
 	});
+	const rounds = Number(values.rounds);
+	if (!Number.isInteger(rounds) || rounds < 1)
+		throw new Error('--rounds takes a whole number, e.g. 3');
 	const sizes = values.sizes
 		.split(',')
 		.map((size) => Number(size.trim()))
@@ -100,6 +108,7 @@ function readOptions() {
 		reports: path.resolve(projectRoot, values.reports),
 		renderOnly: values['render-only'],
 		coldOnly: values['cold-only'],
+		rounds,
 	};
 }
 
@@ -431,6 +440,66 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 			if (floor) results.floors.push(floor);
 		}
 	}
+
+	// More rounds of the cold ratio's four parts, one right after the other, so that a shared
+	// machine's drift over the run weighs on every part alike; the report gives each round.
+	if (options.floor && options.baseline) {
+		for (let round = 2; round <= options.rounds; round++) {
+			await ratioRound(options, target, round, variantsFile, cardTraceDir, results);
+		}
+	}
+}
+
+/** One more round: a cold build, the baseline cold, and both parallel floors. */
+async function ratioRound(
+	options: Options,
+	target: BuildTarget,
+	round: number,
+	variantsFile: string,
+	cardTraceDir: string,
+	results: BenchResults,
+): Promise<void> {
+	const { logDir } = target;
+	const suffix = roundSuffix(round);
+	const site: BuildTarget = {
+		...target,
+		outDir: `${target.outDir}-round-${round}`,
+		cacheDir: `${target.cacheDir}-round-${round}`,
+	};
+	const baselineRoot = path.join(options.work, `baseline-${target.size}`);
+	const baseline: BuildTarget = {
+		...target,
+		site: 'baseline',
+		root: baselineRoot,
+		contentDir: undefined,
+		outDir: path.join(baselineRoot, 'dist'),
+		cacheDir: path.join(baselineRoot, '.cache', 'astro'),
+		sourceImages: 0,
+	};
+	const fresh = (build: BuildTarget) =>
+		Promise.all([
+			rm(build.outDir, { recursive: true, force: true }),
+			rm(build.cacheDir, { recursive: true, force: true }),
+		]);
+	await fresh(site);
+	results.builds.push((await runBuild(site, `cold${suffix}`, { upToDate: 'check' })).record);
+	await fresh(site);
+	await fresh(baseline);
+	results.builds.push((await runBuild(baseline, `cold${suffix}`)).record);
+	const photos = await runFloor(
+		target.size,
+		`parallel${suffix}`,
+		{ kind: 'floor', variantsFile, mode: 'parallel', config: imageEncoders },
+		logDir,
+	);
+	if (photos) results.floors.push(photos);
+	const cards = await runFloor(
+		target.size,
+		`cards, parallel${suffix}`,
+		{ kind: 'card-floor', traceDir: cardTraceDir, mode: 'parallel' },
+		logDir,
+	);
+	if (cards) results.floors.push(cards);
 }
 
 /** Experiments on one size: other encoder settings, as full cold builds and as what-if floors. */
@@ -452,7 +521,8 @@ async function experiments(options: Options, size: number, results: BenchResults
 				},
 			},
 		},
-		{ phase: 'cold, build.concurrency 2', inlineConfig: { build: { concurrency: 2 } } },
+		// The site renders 16 routes at once (astro.config.mjs); this is Astro's default of one.
+		{ phase: 'cold, build.concurrency 1', inlineConfig: { build: { concurrency: 1 } } },
 		{ phase: 'cold, sharp.concurrency(2)', sharpConcurrency: 2 },
 	];
 	for (const experiment of builds) {

@@ -30,6 +30,8 @@ import type { Measurement } from '../../scripts/lib/bench/measure.ts';
 import { productionEnv } from '../../scripts/lib/bench/measure.ts';
 import {
 	acceptance,
+	coldRatioRounds,
+	median,
 	renderMarkdown,
 	type BenchResults,
 	type BuildRecord,
@@ -368,6 +370,45 @@ describe('acceptance ratios and the report', () => {
 		expect(byName('forced rebuild, 100 recaps, vs markdown baseline (warm').value).toBeCloseTo(1.5);
 		expect(byName('one-recap edit').pass).toBe(true);
 		expect(byName('peak memory').pass).toBeUndefined();
+	});
+
+	it('gives the cold ratio of every complete round, and their median', () => {
+		const rounds: Pick<BenchResults, 'builds' | 'floors' | 'edits'> = {
+			...results,
+			builds: [
+				...results.builds,
+				build('synthetic', 100, 'cold (round 2)', 80_000),
+				build('baseline', 100, 'cold (round 2)', 20_000),
+				build('synthetic', 100, 'cold (round 3)', 120_000),
+				build('baseline', 100, 'cold (round 3)', 25_000),
+				// Round 4 has no floors: it is left out, and the rounds stop there.
+				build('synthetic', 100, 'cold (round 4)', 1_000),
+				build('baseline', 100, 'cold (round 4)', 1_000),
+			],
+			floors: [
+				...results.floors,
+				floor('parallel (round 2)', 50_000),
+				floor('cards, parallel (round 2)', 10_000),
+				floor('parallel (round 3)', 60_000),
+				floor('cards, parallel (round 3)', 10_000),
+			],
+		};
+		expect(coldRatioRounds(rounds, 100)).toEqual([
+			{ round: 1, value: 100 / 95 },
+			{ round: 2, value: 1 },
+			{ round: 3, value: 120 / 95 },
+		]);
+		const ratio = acceptance(rounds).find((r) => r.name.includes('median of 3 rounds'))!;
+		expect(ratio.value).toBeCloseTo(100 / 95);
+		expect(ratio.pass).toBe(true);
+		expect(ratio.detail).toBe('round 1: 1.053, round 2: 1.000, round 3: 1.263');
+		// One round only: no median line.
+		expect(acceptance(results).some((r) => r.name.includes('rounds'))).toBe(false);
+	});
+
+	it('takes the middle value, or the mean of the two middle ones', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
 	});
 
 	it('renders every table with the load averages', () => {
