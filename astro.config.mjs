@@ -23,9 +23,9 @@ export default defineConfig({
 		inlineStylesheets: 'always',
 		// Routes rendered at once. A preview card's route waits for its card, drawn in sharp's
 		// threads (src/lib/og-cache.ts); with one route at a time every page behind it waited too.
-		// On the 100-recap benchmark site the page phase took 17.5-18.9 s with 1, 15.5-17.4 s with
-		// 16 (npm run bench; README, "Build performance").
-		concurrency: 16,
+		// Page phase of the 100-recap benchmark site: 17.5-18.9 s with 1, 16.7 s with 4, 15.5-17.4 s
+		// with 16. Peak memory of the 1000-recap site: 3862 MiB with 4, 4022 MiB with 16.
+		concurrency: 4,
 	},
 	// After the build: prune assets and index the pages for search side by side, then write
 	// _headers (its CSP hashes every inline style of the final output).
