@@ -94,7 +94,7 @@ const toUrlPath = (root: string, file: string) =>
 	path.relative(root, file).split(path.sep).join('/');
 
 /** The `_headers` rules for a built site, and anything that could make hosts misread them. */
-export async function headersForBuild(
+async function headersForBuild(
 	root: string,
 	pages: InlineCodeOfPages,
 ): Promise<{ rules: HeaderRule[]; problems: string[] }> {

@@ -10,7 +10,7 @@ export async function listFiles(root: string): Promise<string[]> {
 }
 
 /** The files that can name an asset or hold inline code: pages, feeds, styles, scripts. */
-export const TEXT_FILE = /\.(?:html|xml|json|css|js|mjs|txt|webmanifest|svg)$/i;
+const TEXT_FILE = /\.(?:html|xml|json|css|js|mjs|txt|webmanifest|svg)$/i;
 
 /** Text files read at once: enough to keep the disk busy, few enough to hold little memory. */
 const READ_AT_ONCE = 32;

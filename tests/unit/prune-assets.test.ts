@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneUnreferenced } from '../../src/integrations/prune-assets.ts';
+import { collectAssetNames, pruneUnreferenced } from '../../src/integrations/prune-assets.ts';
 
 async function site(files: Record<string, string>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'prune-'));
@@ -12,6 +12,27 @@ async function site(files: Record<string, string>): Promise<string> {
 	}
 	return root;
 }
+
+describe('collectAssetNames', () => {
+	it('finds the names a scan from every position finds, starting only where a name can start', () => {
+		// The plain pattern tries every position; the one in use starts only after a character
+		// that cannot be in a name, which is faster and must find exactly the same names.
+		const everyPosition = /[\w.-]+\.(?:jpe?g|png|webp|avif|gif|svg|woff2?|css|js)/gi;
+		const text = [
+			'<img src="/_astro/hero.abc_123.webp" srcset="/_astro/hero.abc_456.webp 2x">',
+			'url(/_astro/font.x-y.woff2) url(./bg.svg)',
+			'see photo.jpg. then a.js.bak and ..dots.png, x.json, A.PNG',
+			'no-extension.here and .js alone',
+		].join('\n');
+		const found = new Set<string>();
+		collectAssetNames(text, found);
+		expect([...found].sort()).toEqual(
+			[...new Set([...text.matchAll(everyPosition)].map((match) => match[0]))].sort(),
+		);
+		expect(found).toContain('hero.abc_123.webp');
+		expect(found).toContain('..dots.png');
+	});
+});
 
 describe('pruneUnreferenced', () => {
 	it('removes assets no page, feed or stylesheet names, and keeps the rest', async () => {
