@@ -15,10 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFolders } from '../src/build-folders.ts';
 import {
-	buildAndRecord,
-	shownPath,
-	checkFreshness,
+	buildUnlessCurrent,
 	currentSettings,
+	shownPath,
 	type Freshness,
 } from './lib/build/up-to-date.ts';
 
@@ -69,18 +68,12 @@ function describeSkip(freshness: Extract<Freshness, { upToDate: true }>): string
 }
 
 try {
-	const settings = currentSettings(astroArgs);
-	if (!force) {
-		const freshness = await checkFreshness(folders, settings);
-		if (freshness.upToDate) {
-			console.log(describeSkip(freshness));
-			process.exit(0);
-		}
-		console.log(`building: ${freshness.reason}`);
-	} else {
-		console.log('building: --force');
-	}
-	await buildAndRecord(folders, settings, astroBuild);
+	const freshness = await buildUnlessCurrent(folders, currentSettings(astroArgs), {
+		force,
+		build: astroBuild,
+		log: (line) => console.log(line),
+	});
+	if (freshness.upToDate) console.log(describeSkip(freshness));
 } catch (error) {
 	if (error instanceof BuildFailed) {
 		process.exitCode = error.exitCode;

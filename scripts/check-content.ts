@@ -7,6 +7,7 @@
  * Exit code: 0 when clean, 1 when anything is wrong, 2 when the check itself failed.
  */
 import { parseArgs } from 'node:util';
+import { folderSettings } from '../src/build-folders.ts';
 import { checkContent, formatReport } from './lib/content-check/index.ts';
 import { runGate } from './lib/gate-cli.ts';
 
@@ -16,7 +17,7 @@ await runGate(async () => {
 		options: { content: { type: 'string' } },
 	});
 	const report = await checkContent({
-		root: values.content ?? process.env.RECAP_CONTENT_DIR ?? 'content',
+		root: values.content ?? folderSettings().contentDir,
 	});
 	for (const line of formatReport(report)) console.log(line);
 	return report.problems.length === 0 ? 0 : 1;

@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
+import { folderSettings } from '../build-folders.ts';
 import satoriPackage from 'satori/package.json';
 import sharp from 'sharp';
 // The fonts ship with the project (Noto Sans from @fontsource), inlined into the build so the
@@ -286,7 +287,7 @@ function limit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
  * `RECAP_CACHE_DIR` (default `./.cache/astro`, relative to the project root the build runs in).
  */
 export function ogCacheDir(cacheDir: string | undefined): string {
-	return path.join(cacheDir ?? './.cache/astro', 'og');
+	return path.join(cacheDir ?? folderSettings({}).cacheDir, 'og');
 }
 
 let buildCache: OgCardCache | undefined;

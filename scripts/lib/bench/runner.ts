@@ -20,7 +20,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { encodeVariant } from './encode.ts';
 import { buildFolders } from '../../../src/build-folders.ts';
-import { buildAndRecord, checkFreshness, currentSettings } from '../build/up-to-date.ts';
+import { buildUnlessCurrent, currentSettings } from '../build/up-to-date.ts';
 import { rasterizeCard, roundPortrait } from '../../../src/lib/og-raster.ts';
 import {
 	RESULT_MARKER,
@@ -43,19 +43,16 @@ async function runBuild(job: BuildJob): Promise<Pick<RunnerResult, 'variants' | 
 	let upToDate: RunnerResult['upToDate'];
 	if (job.upToDate) {
 		// As scripts/build.ts does it, with the same folders and settings.
-		const folders = buildFolders(job.root);
-		const settings = currentSettings([]);
-		const freshness =
-			job.upToDate === 'check'
-				? await checkFreshness(folders, settings)
-				: { upToDate: false as const, reason: 'forced' };
+		const freshness = await buildUnlessCurrent(buildFolders(job.root), currentSettings([]), {
+			force: job.upToDate === 'force',
+			build,
+			log: (line) => console.log(line),
+		});
 		if (freshness.upToDate) {
 			console.log(`up to date: ${freshness.inputs} inputs, ${freshness.outputs} outputs`);
 			if (job.variantsOut) await writeFile(job.variantsOut, '[]');
 			return { variants: 0, upToDate: { skipped: true } };
 		}
-		console.log(`building: ${freshness.reason}`);
-		await buildAndRecord(folders, settings, build);
 		upToDate = { skipped: false, reason: freshness.reason };
 	} else {
 		await build();

@@ -395,3 +395,21 @@ export async function buildAndRecord(
 	await rename(`${file}.tmp`, file);
 	return record;
 }
+
+/**
+ * What `npm run build` does: unless `force`, skip the build when `checkFreshness` finds the output
+ * current; otherwise say why it builds, then `buildAndRecord`. Returns what it found.
+ */
+export async function buildUnlessCurrent(
+	folders: BuildFolders,
+	settings: Record<string, string>,
+	options: { force: boolean; build: () => Promise<void>; log: (line: string) => void },
+): Promise<Freshness> {
+	const freshness: Freshness = options.force
+		? { upToDate: false, reason: '--force' }
+		: await checkFreshness(folders, settings);
+	if (freshness.upToDate) return freshness;
+	options.log(`building: ${freshness.reason}`);
+	await buildAndRecord(folders, settings, options.build);
+	return freshness;
+}

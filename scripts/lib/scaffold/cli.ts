@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { folderSettings } from '../../../src/build-folders.ts';
 import { resolveNow, todayIn } from '../../../src/lib/dates.ts';
 import { siteConfig } from '../../../src/site.config.ts';
 import { readContentState, type ContentState } from './content.ts';
@@ -43,7 +44,7 @@ export function readFlags<O extends NonNullable<ParseArgsConfig['options']>>(
 
 /** The content folder: `--content`, else `RECAP_CONTENT_DIR` (as the site reads it), else `content`. */
 export function contentDirOf(flag: string | undefined): string {
-	return path.resolve(flag ?? process.env.RECAP_CONTENT_DIR ?? 'content');
+	return path.resolve(flag ?? folderSettings().contentDir);
 }
 
 /** Today in the site's time zone (`RECAP_NOW` moves it, as for the build). */
