@@ -5,11 +5,15 @@ import { folderSettings } from './src/build-folders.ts';
 import { buildMode } from './src/integrations/build-mode.ts';
 import { checkContentIntegration } from './src/integrations/check-content.ts';
 import { finishBuild } from './src/integrations/finish-build.ts';
+import { photoOriginals } from './src/integrations/photo-originals.ts';
 import { imageEncoders } from './src/image.config.ts';
 import { siteConfig } from './src/site.config.ts';
 
 // Test and benchmark builds read and write elsewhere (src/build-folders.ts).
 const { outDir, cacheDir } = folderSettings();
+// Astro's sharp service, encoding a photo's variants side by side, and reading photos the bundle
+// holds only as stubs (src/integrations/photo-originals.ts).
+const imageService = './src/image-service.ts';
 
 export default defineConfig({
 	site: siteConfig.url,
@@ -29,13 +33,19 @@ export default defineConfig({
 	},
 	// After the build: prune assets and index the pages for search side by side, then write
 	// _headers (its CSP hashes every inline style of the final output).
-	integrations: [checkContentIntegration(), mdx(), buildMode(), finishBuild()],
+	// Photos stay out of the bundle, which holds a stub for each (src/integrations/photo-originals.ts).
+	integrations: [
+		checkContentIntegration(),
+		mdx(),
+		buildMode(),
+		photoOriginals({ imageService }),
+		finishBuild(),
+	],
 	image: {
 		// Responsive widths used by every photo on the site.
 		breakpoints: [320, 480, 640, 800, 1200, 1600],
-		// Astro's sharp service, encoding a photo's variants side by side (src/image-service.ts),
-		// with encoder settings chosen by npm run bench (src/image.config.ts).
-		service: { entrypoint: './src/image-service.ts', config: imageEncoders },
+		// With encoder settings chosen by npm run bench (src/image.config.ts).
+		service: { entrypoint: imageService, config: imageEncoders },
 	},
 	markdown: {
 		shikiConfig: {

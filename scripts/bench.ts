@@ -521,7 +521,7 @@ async function experiments(options: Options, size: number, results: BenchResults
 				},
 			},
 		},
-		// The site renders 16 routes at once (astro.config.mjs); this is Astro's default of one.
+		// The site renders four routes at once (astro.config.mjs); this is Astro's default of one.
 		{ phase: 'cold, build.concurrency 1', inlineConfig: { build: { concurrency: 1 } } },
 		{ phase: 'cold, sharp.concurrency(2)', sharpConcurrency: 2 },
 	];

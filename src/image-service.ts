@@ -10,6 +10,8 @@
  *   Astro's image cache, since Astro never asks for those. If the record is missing or shaped
  *   otherwise (a later Astro), nothing is encoded ahead and the build is Astro's own.
  * - A result encoded ahead is used only for the very bytes it was made from.
+ * - The original Astro hands over is a stub standing for the photo (src/lib/photo-originals.ts);
+ *   the photo is read from its source file.
  * - Under `astro dev` this is Astro's sharp service, untouched.
  */
 import { existsSync } from 'node:fs';
@@ -26,6 +28,7 @@ import {
 	type RecordedVariant,
 	type TransformFields,
 } from './lib/encode-ahead.ts';
+import { originalBytes } from './lib/photo-originals.ts';
 
 type Transform = LocalImageService['transform'];
 
@@ -95,7 +98,7 @@ const transform: Transform = async (inputBuffer, transformOptions, imageConfig, 
 		ahead.offer(variant.key, async () => ({
 			// The very call Astro makes for it (astro/dist/assets/build/generate.js).
 			...(await sharpService.transform(
-				inputBuffer,
+				await photoOf(inputBuffer),
 				{ ...variant.transform, src },
 				imageConfig,
 				logger,
@@ -109,8 +112,22 @@ const transform: Transform = async (inputBuffer, transformOptions, imageConfig, 
 		const made = await pending.catch(() => undefined);
 		if (made && sameBytes(made.input, inputBuffer)) return { data: made.data, format: made.format };
 	}
-	return sharpService.transform(inputBuffer, transformOptions, imageConfig, logger);
+	return sharpService.transform(await photoOf(inputBuffer), transformOptions, imageConfig, logger);
 };
+
+/**
+ * The photo an original Astro read stands for: a stub, in a build (src/lib/photo-originals.ts).
+ * Astro reads an original once for all of its variants, so each photo is read once.
+ */
+const photos = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+function photoOf(original: Uint8Array): Promise<Uint8Array> {
+	let photo = photos.get(original);
+	if (!photo) {
+		photo = originalBytes(original);
+		photos.set(original, photo);
+	}
+	return photo;
+}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	return a === b || Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);

@@ -2,7 +2,8 @@
  * What every `astro build` does to its output once Astro is done, as one integration so the steps
  * can overlap:
  *
- * 1. prune assets no page names (src/integrations/prune-assets.ts);
+ * 1. prune assets no page names (src/integrations/prune-assets.ts), then put the photo in place
+ *    of each original a page still links to (src/integrations/photo-originals.ts);
  * 2. index the pages for search with pagefind (src/integrations/pagefind.ts);
  * 3. write `_headers`, whose CSP hashes every inline style (src/integrations/hosting-headers.ts).
  *
@@ -17,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { InlineCodeOfPages, writeHostingHeaders } from './hosting-headers.ts';
 import { listFiles, readTextFiles } from './output-files.ts';
 import { buildSearchIndex, PAGEFIND_DIR } from './pagefind.ts';
+import { photoStubs } from '../lib/photo-originals.ts';
+import { describeStubbed, restoreReferencedOriginals } from './photo-originals.ts';
 import { collectAssetNames, describeRemoved, removeUnreferenced } from './prune-assets.ts';
 
 export function finishBuild(): AstroIntegration {
@@ -42,6 +45,13 @@ export function finishBuild(): AstroIntegration {
 
 				const removed = await removeUnreferenced(root, files, '_astro', referenced);
 				if (removed.length > 0) logger.fork('recap:prune-assets').info(describeRemoved(removed));
+				const gone = new Set(removed.map((file) => path.join(root, file)));
+				const remaining = new Set(files.filter((file) => !gone.has(file)));
+				const stubs = photoStubs();
+				const restored = await restoreReferencedOriginals(root, remaining, stubs);
+				if (stubs.sources.size > 0) {
+					logger.fork('recap:photo-originals').info(describeStubbed(stubs.sources.size, restored));
+				}
 
 				const { pageCount, fileCount, outputPath } = index.value;
 				const search = logger.fork('recap:pagefind');

@@ -37,6 +37,10 @@ describe('npm run build', () => {
 		expect(result.code, result.output).toBe(0);
 		expect(result.output).toContain('building: no earlier build is recorded');
 		expect(result.output).toContain('[build] Complete!');
+		// A full build: the photos went into the bundle as stubs (src/integrations/photo-originals.ts).
+		expect(result.output).toMatch(
+			/\[recap:photo-originals\] [1-9]\d* photo\(s\) bundled as stubs and read from their own files\n/,
+		);
 	});
 
 	it('leaves the output alone when nothing changed, and says how to build anyway', async () => {

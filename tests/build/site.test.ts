@@ -6,7 +6,9 @@ import { load } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { stubDigest } from '../../src/lib/photo-originals.ts';
 
 const SITE = 'https://ray-on-the-road.example.com/';
 const RECAP = 'recaps/ray-day-seattle-2026/index.html';
@@ -117,6 +119,20 @@ describe('the built site', () => {
 				expect(Number($img.attr('width')), `${file} ${$img.attr('src')}`).toBeGreaterThan(0);
 				expect(Number($img.attr('height')), `${file} ${$img.attr('src')}`).toBeGreaterThan(0);
 			});
+		}
+	});
+
+	it('ships every image as a picture sharp can read, never a bundle stub', async () => {
+		// The bundle holds photos as stubs (src/integrations/photo-originals.ts); none may be left.
+		const images = (await readdir(path.join(build.outDir, '_astro'))).filter((name) =>
+			/\.(?:jpe?g|png|webp|avif|gif)$/i.test(name),
+		);
+		expect(images.length).toBeGreaterThan(50);
+		for (const name of images) {
+			const bytes = await readFile(path.join(build.outDir, '_astro', name));
+			expect(stubDigest(bytes), name).toBeUndefined();
+			const { width, height } = await sharp(bytes).metadata();
+			expect(width * height, name).toBeGreaterThan(0);
 		}
 	});
 });
