@@ -102,25 +102,27 @@ export function stubEmittedPhotos(
 	sources: Map<string, string>,
 ): boolean {
 	const hook = plugin.load;
-	const holder =
-		typeof hook === 'function'
-			? (plugin as { load: LoadHandler })
-			: typeof hook === 'object' &&
-				  hook !== null &&
-				  typeof (hook as { handler?: unknown }).handler === 'function'
-				? (hook as { handler: LoadHandler })
-				: undefined;
-	if (!holder) return false;
-	const key: 'load' | 'handler' = holder === plugin ? 'load' : 'handler';
-	const original = (holder as Record<typeof key, LoadHandler>)[key];
-	if (changed.has(original)) return true;
+	if (typeof hook === 'function') {
+		plugin.load = stubbing(hook as LoadHandler, sources);
+		return true;
+	}
+	const handler = (hook as { handler?: unknown } | null | undefined)?.handler;
+	if (typeof hook === 'object' && typeof handler === 'function') {
+		(hook as { handler: LoadHandler }).handler = stubbing(handler as LoadHandler, sources);
+		return true;
+	}
+	return false;
+}
+
+/** `load`, but its emitted photos are stubs; `load` itself if it is already such a handler. */
+function stubbing(load: LoadHandler, sources: Map<string, string>): LoadHandler {
+	if (changed.has(load)) return load;
 	const replaced: LoadHandler = function (this: object, id, ...rest) {
 		const file = id.split('?', 1)[0]!;
-		return original.call(withStubbingEmitter(this, file, sources), id, ...rest);
+		return load.call(withStubbingEmitter(this, file, sources), id, ...rest);
 	};
 	changed.add(replaced);
-	(holder as Record<typeof key, LoadHandler>)[key] = replaced;
-	return true;
+	return replaced;
 }
 
 interface EmittedAsset {
