@@ -6,8 +6,8 @@
  * does everything else: the metadata, the asset's name, the links, the variants.
  *
  * - On the 1000-recap benchmark site (1.7 GB of photos) a cold build's peak memory went from
- *   3936 to 2143 MiB, and bundling from 15.1 to 8.6 s (`npm run bench -- --large`); on the
- *   100-recap site bundling went from 2.1-2.4 to 1.3-1.4 s.
+ *   3936 to 2143 MiB, and bundling from 15.1 to 8.6 s (`npm run bench -- --sizes 1000
+ *   --cold-only`); on the 100-recap site bundling went from 2.1-2.4 to 1.3-1.4 s.
  * - If Astro's plugin is not found, or its hook has another shape (a later Astro), nothing is
  *   changed and the build warns: photos are then bundled as Astro does it, correct but heavier.
  * - `restoreReferencedOriginals` runs at the end of the build (src/integrations/finish-build.ts):
@@ -28,7 +28,7 @@ import {
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
 /** The name of Astro's plugin that reads and emits imported images (astro/dist/assets). */
-export const ASTRO_IMAGE_PLUGIN = 'astro:assets:esm';
+const ASTRO_IMAGE_PLUGIN = 'astro:assets:esm';
 
 export interface PhotoOriginalsOptions {
 	/**
