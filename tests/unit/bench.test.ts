@@ -30,6 +30,7 @@ import type { Measurement } from '../../scripts/lib/bench/measure.ts';
 import { productionEnv } from '../../scripts/lib/bench/measure.ts';
 import {
 	acceptance,
+	coldExcess,
 	coldRatioRounds,
 	median,
 	renderMarkdown,
@@ -406,6 +407,41 @@ describe('acceptance ratios and the report', () => {
 		expect(acceptance(results).some((r) => r.name.includes('rounds'))).toBe(false);
 	});
 
+	it("splits the cold build's time beyond its floors by phase", () => {
+		const phased: Pick<BenchResults, 'builds' | 'floors'> = {
+			builds: [
+				{
+					...build('synthetic', 100, 'cold', 100_000),
+					phases: { routesMs: 25_000, imagesMs: 65_000 },
+				},
+				build('baseline', 100, 'cold', 5_000),
+				// Astro's log gave no phases: the excess is known, not its split.
+				build('synthetic', 100, 'cold (round 2)', 90_000),
+				build('baseline', 100, 'cold (round 2)', 5_000),
+			],
+			floors: [
+				floor('parallel', 60_000),
+				floor('cards, parallel', 10_000),
+				floor('parallel (round 2)', 60_000),
+				floor('cards, parallel (round 2)', 10_000),
+			],
+		};
+		const [first, second] = coldExcess(phased, 100);
+		expect(first!.round).toBe(1);
+		expect(first!.excessMs).toBe(25_000);
+		expect(first!.allowedMs).toBeCloseTo(22_500);
+		// 100 s - 25 s - 65 s of phases leaves 10 s, against the 5 s baseline.
+		expect(first!.startAndEndMs).toBe(5_000);
+		expect(first!.routesMs).toBe(15_000);
+		expect(first!.imagesMs).toBe(5_000);
+		// The parts add up to the excess.
+		expect(first!.startAndEndMs! + first!.routesMs! + first!.imagesMs!).toBe(first!.excessMs);
+		expect(second).toMatchObject({ round: 2, excessMs: 15_000 });
+		expect(second!.routesMs).toBeUndefined();
+		expect(second!.startAndEndMs).toBeUndefined();
+		expect(coldExcess(phased, 10)).toEqual([]);
+	});
+
 	it('takes the middle value, or the mean of the two middle ones', () => {
 		expect(median([3, 1, 2])).toBe(2);
 		expect(median([4, 1, 3, 2])).toBe(2.5);
@@ -445,6 +481,9 @@ describe('acceptance ratios and the report', () => {
 		expect(markdown).toContain('| cold | 10 → 100 | 10.0x | 5.0x |');
 		expect(markdown).toContain('webp 800w q72');
 		expect(markdown).toContain('## Acceptance (issue 7)');
+		expect(markdown).toContain('## The cold build beyond its floors');
+		// 100 s against 60 + 10 + 25 s; no phases in this record, so no split.
+		expect(markdown).toContain('| 100 | 1 | 5.0 | 28.5 | - | - | - |');
 	});
 });
 

@@ -133,15 +133,21 @@ export function roundSuffix(round: number): string {
 	return round === 1 ? '' : ` (round ${round})`;
 }
 
+/** The four measurements one round of the cold ratio is made of. */
+interface ColdRound {
+	round: number;
+	cold: BuildRecord;
+	baseline: BuildRecord;
+	photos: FloorRecord;
+	cards: FloorRecord;
+}
+
 /**
- * The cold ratio (photos and cards, parallel) of each round that has all four parts, in order.
- * Round 1 is the run's main cold build; `--rounds N` adds rounds 2..N.
+ * Every round that has all four parts, in order. Round 1 is the run's main cold build;
+ * `--rounds N` adds rounds 2..N.
  */
-export function coldRatioRounds(
-	results: Pick<BenchResults, 'builds' | 'floors'>,
-	size: number,
-): { round: number; value: number }[] {
-	const rounds: { round: number; value: number }[] = [];
+function coldRounds(results: Pick<BenchResults, 'builds' | 'floors'>, size: number): ColdRound[] {
+	const rounds: ColdRound[] = [];
 	for (let round = 1; ; round++) {
 		const suffix = roundSuffix(round);
 		const cold = findBuild(results.builds, 'synthetic', size, `cold${suffix}`);
@@ -149,14 +155,61 @@ export function coldRatioRounds(
 		const photos = findFloor(results.floors, size, `parallel${suffix}`);
 		const cards = findFloor(results.floors, size, `cards, parallel${suffix}`);
 		if (round > 1 && !cold && !photos) return rounds;
-		if (cold && baseline && photos && cards) {
-			const floorMs = photos.figures.encodeMs + cards.figures.encodeMs;
-			rounds.push({
-				round,
-				value: cold.measurement.wallMs / (floorMs + baseline.measurement.wallMs),
-			});
-		}
+		if (cold && baseline && photos && cards) rounds.push({ round, cold, baseline, photos, cards });
 	}
+}
+
+/** What the cold ratio divides by: both parallel floors and the baseline's cold build. */
+const denominatorMs = ({ photos, cards, baseline }: ColdRound) =>
+	photos.figures.encodeMs + cards.figures.encodeMs + baseline.measurement.wallMs;
+
+/** The cold ratio (photos and cards, parallel) of each complete round, in order. */
+export function coldRatioRounds(
+	results: Pick<BenchResults, 'builds' | 'floors'>,
+	size: number,
+): { round: number; value: number }[] {
+	return coldRounds(results, size).map((parts) => ({
+		round: parts.round,
+		value: parts.cold.measurement.wallMs / denominatorMs(parts),
+	}));
+}
+
+/** Where a round's cold build spends its time beyond the floors and the baseline. */
+export interface ColdExcess {
+	round: number;
+	/** The cold build's wall time minus the floors and the baseline. */
+	excessMs: number;
+	/** What a ratio of 1.3 allows beyond them. */
+	allowedMs: number;
+	/**
+	 * Of the excess, by phase (undefined when Astro's log gave no phases). Start-up, content
+	 * sync, bundling and the post-build steps against the baseline's whole build; the routes
+	 * (pages, feeds and cards) against the card floor; the images against the photo floor.
+	 */
+	startAndEndMs: number | undefined;
+	routesMs: number | undefined;
+	imagesMs: number | undefined;
+}
+
+export function coldExcess(
+	results: Pick<BenchResults, 'builds' | 'floors'>,
+	size: number,
+): ColdExcess[] {
+	return coldRounds(results, size).map((parts) => {
+		const { cold, baseline, photos, cards } = parts;
+		const { routesMs, imagesMs } = cold.phases;
+		const phased = routesMs !== undefined && imagesMs !== undefined;
+		return {
+			round: parts.round,
+			excessMs: cold.measurement.wallMs - denominatorMs(parts),
+			allowedMs: 0.3 * denominatorMs(parts),
+			startAndEndMs: phased
+				? cold.measurement.wallMs - routesMs - imagesMs - baseline.measurement.wallMs
+				: undefined,
+			routesMs: phased ? routesMs - cards.figures.encodeMs : undefined,
+			imagesMs: phased ? imagesMs - photos.figures.encodeMs : undefined,
+		};
+	});
 }
 
 /** The middle value (the mean of the two middle ones for an even count). */
@@ -490,6 +543,28 @@ export function renderMarkdown(results: BenchResults): string {
 					),
 			);
 		}
+	}
+
+	const excess = [...new Set(results.builds.map((b) => b.size))].flatMap((size) =>
+		coldExcess(results, size).map((e) => ({ size, ...e })),
+	);
+	if (excess.length > 0) {
+		lines.push(
+			'',
+			'## The cold build beyond its floors',
+			'',
+			"Per round: the cold build's wall time minus both parallel floors and the baseline's cold build, " +
+				'set against what a ratio of 1.3 allows, then split by phase: start-up, content sync, bundling and ' +
+				'the post-build steps against the baseline\'s whole build; "routes" (pages, feeds, cards) against ' +
+				'the card floor; "images" against the photo floor. satori\'s card layout falls in "routes".',
+			'',
+			'| N | round | beyond floors + baseline s | allowed at 1.3 s | start and end s | routes s | images s |',
+			'| --: | --: | --: | --: | --: | --: | --: |',
+			...excess.map(
+				(e) =>
+					`| ${e.size} | ${e.round} | ${s(e.excessMs)} | ${s(e.allowedMs)} | ${s(e.startAndEndMs)} | ${s(e.routesMs)} | ${s(e.imagesMs)} |`,
+			),
+		);
 	}
 
 	lines.push(
