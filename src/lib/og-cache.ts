@@ -38,6 +38,8 @@ import {
 	recapCardData,
 	siteCardData,
 	talkCardData,
+	withImagePlaceholders,
+	withoutNoOpImageClips,
 	type OgCardContext,
 	type OgCardData,
 	type OgElement,
@@ -104,22 +106,35 @@ const cardTrace = ((dir: string | undefined) => {
 })(process.env.RECAP_CARD_TRACE_DIR);
 
 /**
- * Draws one card. Characters no card font has (CJK, emoji, other scripts) are drawn as the
- * font's blank box: satori asks `loadAdditionalAsset` for a font, and gets none, rather than
- * failing the build or fetching one from the network.
+ * A card's SVG, ready for `rasterizeCard`: satori's layout of the tree, with the image clips that
+ * change no pixel dropped (`withoutNoOpImageClips`). Both run on the SVG with its images' `data:`
+ * URLs stood in for (`withImagePlaceholders`), a third of its size, and the URLs go back last.
+ * Characters no card font has (CJK, emoji, other scripts) are drawn as the font's blank box:
+ * satori asks `loadAdditionalAsset` for a font, and gets none, rather than failing the build or
+ * fetching one from the network.
  */
-export async function renderOgCard(
+export async function ogCardSvg(
 	tree: OgElement,
 	cardFonts: readonly OgFont[] = ogFonts(),
-): Promise<Buffer> {
+): Promise<string> {
 	// Loaded on the first card actually drawn: a rebuild served from the cache never needs it.
 	const { default: satori } = await import('satori');
-	const svg = await satori(tree, {
+	const { tree: standIn, restore } = withImagePlaceholders(tree);
+	const svg = await satori(standIn, {
 		width: OG_WIDTH,
 		height: OG_HEIGHT,
 		fonts: [...cardFonts],
 		loadAdditionalAsset: () => Promise.resolve([]),
 	});
+	return restore(withoutNoOpImageClips(svg));
+}
+
+/** Draws one card: its SVG (`ogCardSvg`) as a PNG. */
+export async function renderOgCard(
+	tree: OgElement,
+	cardFonts: readonly OgFont[] = ogFonts(),
+): Promise<Buffer> {
+	const svg = await ogCardSvg(tree, cardFonts);
 	cardTrace?.card(svg);
 	return rasterizeCard(svg);
 }

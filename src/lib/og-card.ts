@@ -518,3 +518,52 @@ export function withoutNoOpImageClips(svg: string): string {
 		return kept === attributes ? tag : `<image ${kept}/>`;
 	});
 }
+
+/** What satori reads of a PNG `data:` URL: signature and header chunk (33 bytes), as base64. */
+const PNG_HEADER_BASE64 = 48;
+
+/**
+ * The tree with each PNG `data:` URL swapped for a short stand-in, and the way back for the SVG
+ * satori makes of it. satori reads only an image's type and size from its URL, then copies the
+ * URL into the SVG whole; a card's three 68 KB portrait URLs made it run regular expressions and
+ * escaping over 200 KB per card. The stand-in keeps the type and the PNG header (so the size
+ * satori reads is the same) and adds a numbered parameter that makes it unique; `restore` puts
+ * the real URLs back, and the SVG is byte for byte the one satori makes of the real tree.
+ */
+export function withImagePlaceholders(tree: OgElement): {
+	tree: OgElement;
+	restore: (svg: string) => string;
+} {
+	const urls = new Map<string, string>();
+	const swap = (node: OgChild): OgChild => {
+		if (typeof node === 'string') return node;
+		const { src, children } = node.props;
+		const header = src === undefined ? null : /^data:image\/png;base64,/.exec(src);
+		let props = node.props;
+		if (src !== undefined && header) {
+			const body = src.slice(header[0].length, header[0].length + PNG_HEADER_BASE64);
+			const placeholder = `data:image/png;card-image=${urls.size};base64,${body}`;
+			urls.set(placeholder, src);
+			props = { ...props, src: placeholder };
+		}
+		if (Array.isArray(children)) {
+			const swapped = (children as readonly OgChild[]).map(swap);
+			if (swapped.some((child, index) => child !== children[index])) {
+				props = { ...props, children: swapped };
+			}
+		} else if (children !== undefined) {
+			const swapped = swap(children as OgChild);
+			if (swapped !== children) props = { ...props, children: swapped };
+		}
+		return props === node.props ? node : { ...node, props };
+	};
+	const swapped = swap(tree) as OgElement;
+	return {
+		tree: swapped,
+		restore: (svg) => {
+			let restored = svg;
+			for (const [placeholder, url] of urls) restored = restored.replaceAll(placeholder, url);
+			return restored;
+		},
+	};
+}

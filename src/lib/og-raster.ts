@@ -4,7 +4,6 @@
  * build's bundler for its fonts) so `npm run bench` replays exactly this work in its sharp floor.
  */
 import sharp from 'sharp';
-import { withoutNoOpImageClips } from './og-card.ts';
 
 /**
  * zlib level 6, not 9: on a 1200x630 card level 9 took 35 ms against 6 ms for level 6, for
@@ -13,12 +12,12 @@ import { withoutNoOpImageClips } from './og-card.ts';
  */
 export const CARD_PNG_OPTIONS = { compressionLevel: 6 } as const;
 
-/** A card's PNG from satori's SVG. The card is opaque: no alpha channel, a quarter fewer bytes. */
+/**
+ * A card's PNG from its SVG, as og-cache.ts prepares it (`ogCardSvg`). The card is opaque: no
+ * alpha channel, a quarter fewer bytes.
+ */
 export function rasterizeCard(svg: string): Promise<Buffer> {
-	return sharp(Buffer.from(withoutNoOpImageClips(svg)))
-		.flatten()
-		.png(CARD_PNG_OPTIONS)
-		.toBuffer();
+	return sharp(Buffer.from(svg)).flatten().png(CARD_PNG_OPTIONS).toBuffer();
 }
 
 /** Portrait edge in pixels: twice the largest disc a card draws, for a crisp downscale. */

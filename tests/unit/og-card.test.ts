@@ -22,6 +22,7 @@ import {
 	talkCardData,
 	talkCardPath,
 	titleSize,
+	withImagePlaceholders,
 	withoutNoOpImageClips,
 	type OgCardData,
 	type OgChild,
@@ -30,6 +31,7 @@ import {
 import {
 	createOgCardCache,
 	ogCacheDir,
+	ogCardSvg,
 	ogFonts,
 	portraitDataUrl,
 	portraitRef,
@@ -376,6 +378,84 @@ describe('withoutNoOpImageClips', () => {
 		const pixels = (source: string) => sharp(Buffer.from(source)).flatten().raw().toBuffer();
 		expect((await pixels(lighter)).equals(await pixels(svg))).toBe(true);
 	});
+});
+
+describe('withImagePlaceholders', () => {
+	const png = (marker: string) =>
+		`data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAALAAAACw${marker.repeat(400)}`;
+	const img = (src: string): OgElement => ({ type: 'img', props: { src, width: 76, height: 76 } });
+	const tree = (...children: OgChild[]): OgElement => ({
+		type: 'div',
+		props: { style: { display: 'flex' }, children },
+	});
+
+	it('stands in for each PNG data: URL with a short one of the same type and header', () => {
+		const first = png('A');
+		const second = png('B');
+		const { tree: standIn } = withImagePlaceholders(tree('Jane', img(first), tree(img(second))));
+		const [, a, nested] = standIn.props.children as OgChild[];
+		const b = ((nested as OgElement).props.children as OgChild[])[0] as OgElement;
+		const srcs = [(a as OgElement).props.src ?? '', b.props.src ?? ''];
+		expect(new Set(srcs).size).toBe(2);
+		for (const src of srcs) {
+			expect(src).toMatch(
+				/^data:image\/png;card-image=\d+;base64,iVBORw0KGgoAAAANSUhEUgAAALAAAACw/,
+			);
+			expect(src.length).toBeLessThan(100);
+		}
+		// The header satori reads the size from survives whole.
+		expect(srcs[0]?.endsWith(first.slice(22, 22 + 48))).toBe(true);
+	});
+
+	it('puts the real URLs back, each where its stand-in was, and nothing else changes', () => {
+		const first = png('A');
+		const second = png('B');
+		const { tree: standIn, restore } = withImagePlaceholders(tree(img(first), img(second)));
+		const [a, b] = (standIn.props.children as OgElement[]).map((child) => child.props.src);
+		expect(restore(`<image href="${b}"/><image href="${a}"/><path d="M0,0"/>`)).toBe(
+			`<image href="${second}"/><image href="${first}"/><path d="M0,0"/>`,
+		);
+	});
+
+	it('leaves a tree without PNG data: URLs as it was', () => {
+		const svgUrl = 'data:image/svg+xml;base64,PHN2Zy8+';
+		const original = tree('Jane', img(svgUrl), img('https://example.com/x.png'));
+		const { tree: standIn, restore } = withImagePlaceholders(original);
+		expect(standIn).toBe(original);
+		expect(restore('<svg/>')).toBe('<svg/>');
+	});
+
+	it(
+		"gives ogCardSvg satori's own SVG of the real tree, byte for byte, with fewer bytes to lay out",
+		{ timeout: 30_000 },
+		async () => {
+			const { default: satori } = await import('satori');
+			const jane = await portraitDataUrl(photo(path.resolve('content/speakers/chi-wang.jpg')));
+			const john = await portraitDataUrl(photo(path.resolve('content/speakers/charlie-chen.jpg')));
+			const real = ogCardTree(
+				card({
+					speakers: [
+						{ name: 'Jane Doe', portrait: jane },
+						{ name: 'John Roe', portrait: john },
+						{ name: 'Alex Poe', portrait: jane },
+					],
+				}),
+			);
+			const options = {
+				width: OG_WIDTH,
+				height: OG_HEIGHT,
+				fonts: [...ogFonts()],
+				loadAdditionalAsset: () => Promise.resolve([]),
+			};
+			const expected = withoutNoOpImageClips(await satori(real, options));
+			expect(await ogCardSvg(real)).toBe(expected);
+			const { tree: standIn } = withImagePlaceholders(real);
+			const laidOut = withoutNoOpImageClips(await satori(standIn, options));
+			// Three portraits' URLs (Jane's twice) that satori no longer carried, less the stand-ins.
+			expect(laidOut.length).toBeLessThan(expected.length - 2 * jane.length - john.length + 300);
+			expect(laidOut).not.toContain(jane);
+		},
+	);
 });
 
 describe('portraitDataUrl', () => {
