@@ -10,38 +10,52 @@
  * pagefind indexes in its own process while this one reads the output once for both pruning and
  * the headers' hashes; the headers are written last, from the final set of files. One after the
  * other the three took 2.3-2.5 s on the 100-recap benchmark site; side by side, see the README.
+ * Indexing and reading start as soon as the last page is written, while Astro still encodes the
+ * images (which write no text file), so a cold build has little of them left for its end.
  * Each step still logs under its own name (`[recap:pagefind] indexed …`).
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InlineCodeOfPages, writeHostingHeaders } from './hosting-headers.ts';
-import { listFiles, readTextFiles } from './output-files.ts';
+import { listFiles, readTextFiles, textFileStamps } from './output-files.ts';
 import { buildSearchIndex, PAGEFIND_DIR } from './pagefind.ts';
 import { photoStubs } from '../lib/photo-originals.ts';
 import { describeStubbed, restoreReferencedOriginals } from './photo-originals.ts';
-import { collectAssetNames, describeRemoved, removeUnreferenced } from './prune-assets.ts';
+import { assetReferenceCollector, describeRemoved, removeUnreferenced } from './prune-assets.ts';
 
 export function finishBuild(): AstroIntegration {
+	let outDir: string | undefined;
+	let early: { root: string; output: Promise<OutputRead> } | undefined;
 	return {
 		name: 'recap:finish-build',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': ({ setPrerenderer }) => {
+				// The last page is written well before the build is done: Astro then encodes the
+				// images, which adds no text file. Indexing and reading start there, beside it.
+				setPrerenderer((base) =>
+					afterPages(base, () => {
+						if (outDir === undefined) return;
+						const output = readOutput(outDir, PRERENDER_DIR);
+						// Awaited in astro:build:done; until then a failure must not go unhandled.
+						output.catch(() => undefined);
+						early = { root: outDir, output };
+					}),
+				);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
-				// An index left in the folder is not a page: pagefind replaces it, so it is not read.
-				const indexDir = path.join(root, PAGEFIND_DIR) + path.sep;
-				const files = (await listFiles(root)).filter((file) => !file.startsWith(indexDir));
-				const indexing = buildSearchIndex(root);
-				const referenced = new Set<string>();
-				const pages = new InlineCodeOfPages(root);
-				const reading = readTextFiles(files, (file, text) => {
-					collectAssetNames(text, referenced);
-					pages.add(file, text);
-				});
-				// Both settle before either failure is thrown: pagefind's process must be closed.
-				const [index, read] = await Promise.allSettled([indexing, reading]);
-				if (read.status === 'rejected') throw read.reason;
-				if (index.status === 'rejected') throw index.reason;
+				const files = await listFiles(root);
+				let output = early?.root === root ? await early.output : undefined;
+				// Read early, the text files must be the ones the build ends with; if not, again now.
+				if (output && !sameStamps(output.stamps, await textFileStamps(pagesOf(root, files)))) {
+					output = undefined;
+				}
+				output ??= await readOutput(root);
+				const { index, referenced, pages } = output;
 
 				const removed = await removeUnreferenced(root, files, '_astro', referenced);
 				if (removed.length > 0) logger.fork('recap:prune-assets').info(describeRemoved(removed));
@@ -53,7 +67,7 @@ export function finishBuild(): AstroIntegration {
 					logger.fork('recap:photo-originals').info(describeStubbed(stubs.sources.size, restored));
 				}
 
-				const { pageCount, fileCount, outputPath } = index.value;
+				const { pageCount, fileCount, outputPath } = index;
 				const search = logger.fork('recap:pagefind');
 				search.info(
 					`indexed ${pageCount} page(s) of ${fileCount} HTML file(s) into ` +
@@ -65,6 +79,78 @@ export function finishBuild(): AstroIntegration {
 
 				await writeHostingHeaders(root, pages, logger.fork('recap:hosting-headers'));
 			},
+		},
+	};
+}
+
+/**
+ * Where Astro keeps the bundle it renders pages with, inside the output folder until the build
+ * is done. Its chunks name every asset, so it must not count as a reference. Should a later
+ * Astro keep it elsewhere, the early read finds files the build does not end with and is redone.
+ */
+const PRERENDER_DIR = '.prerender';
+
+/** What astro:build:done needs from the pages, feeds and styles of the output. */
+interface OutputRead {
+	index: Awaited<ReturnType<typeof buildSearchIndex>>;
+	/** Names of the assets the output's text files mention. */
+	referenced: Set<string>;
+	pages: InlineCodeOfPages;
+	/** The text files read, each with its size and time of change. */
+	stamps: ReadonlyMap<string, string>;
+}
+
+/**
+ * The files the site is made of: all but `skipDir` and a search index left in the folder (not a
+ * page: pagefind replaces it).
+ */
+function pagesOf(root: string, files: readonly string[], skipDir?: string): string[] {
+	const skipped = [PAGEFIND_DIR, ...(skipDir ? [skipDir] : [])].map(
+		(dir) => path.join(root, dir) + path.sep,
+	);
+	return files.filter((file) => !skipped.some((dir) => file.startsWith(dir)));
+}
+
+/**
+ * Indexes the pages for search in pagefind's process while this one reads every text file once,
+ * for the asset names it mentions and for the inline code of each page.
+ */
+async function readOutput(root: string, skipDir?: string): Promise<OutputRead> {
+	const files = pagesOf(root, await listFiles(root), skipDir);
+	const stamps = await textFileStamps(files);
+	const indexing = buildSearchIndex(root);
+	const referenced = new Set<string>();
+	const pages = new InlineCodeOfPages(root);
+	const collectReferences = assetReferenceCollector(root, '_astro', referenced);
+	const reading = readTextFiles(files, (file, text) => {
+		collectReferences(file, text);
+		pages.add(file, text);
+	});
+	// Both settle before either failure is thrown: pagefind's process must be closed.
+	const [index, read] = await Promise.allSettled([indexing, reading]);
+	if (read.status === 'rejected') throw read.reason;
+	if (index.status === 'rejected') throw index.reason;
+	return { index: index.value, referenced, pages, stamps };
+}
+
+function sameStamps(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+	return a.size === b.size && [...a].every(([file, stamp]) => b.get(file) === stamp);
+}
+
+/**
+ * Astro's own prerenderer, with `pagesWritten` called once every page and endpoint is written
+ * (Astro calls `teardown` then, before it generates the images).
+ */
+export function afterPages(base: AstroPrerenderer, pagesWritten: () => void): AstroPrerenderer {
+	return {
+		name: 'recap:after-pages',
+		getStaticPaths: () => base.getStaticPaths(),
+		render: (request, options) => base.render(request, options),
+		...(base.setup ? { setup: () => base.setup!() } : {}),
+		...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages!() } : {}),
+		teardown: async () => {
+			await base.teardown?.();
+			pagesWritten();
 		},
 	};
 }

@@ -1,5 +1,5 @@
 /** Reading a finished build's output: every file's path, and each text file read once. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Absolute paths of every file under `root`, in no particular order. */
@@ -29,4 +29,16 @@ export async function readTextFiles(
 		const read = await Promise.all(batch.map((file) => readFile(file, 'utf8')));
 		read.forEach((text, index) => visit(batch[index]!, text));
 	}
+}
+
+/** Each text file of `files` (see `readTextFiles`) with its size and time of last change. */
+export async function textFileStamps(files: readonly string[]): Promise<Map<string, string>> {
+	const texts = files.filter((file) => TEXT_FILE.test(file));
+	const stamps = new Map<string, string>();
+	for (let start = 0; start < texts.length; start += READ_AT_ONCE) {
+		const batch = texts.slice(start, start + READ_AT_ONCE);
+		const stats = await Promise.all(batch.map((file) => stat(file)));
+		stats.forEach(({ size, mtimeMs }, index) => stamps.set(batch[index]!, `${size} ${mtimeMs}`));
+	}
+	return stamps;
 }

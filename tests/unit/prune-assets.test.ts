@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectAssetNames, pruneUnreferenced } from '../../src/integrations/prune-assets.ts';
+import {
+	assetReferenceCollector,
+	collectAssetNames,
+	pruneUnreferenced,
+} from '../../src/integrations/prune-assets.ts';
 
 async function site(files: Record<string, string>): Promise<string> {
 	const root = await mkdtemp(path.join(tmpdir(), 'prune-'));
@@ -34,6 +38,42 @@ describe('collectAssetNames', () => {
 	});
 });
 
+describe('assetReferenceCollector', () => {
+	const root = path.join(tmpdir(), 'site');
+	const page = [
+		'<img src="/_astro/hero.abc_123.webp" srcset="/_astro/hero.abc_456.webp 2x, _astro/rel.x.jpg 3x">',
+		'<link rel="icon" href="/favicon.svg"><a href="https://example.com/_astro/FULL.Y.PNG">',
+		'<p>see photo.jpg and bare.abc.webp, or /_astro/archive.tar.gz</p>',
+		'<img src="/_astro/two.png.webp">',
+	].join('\n');
+
+	it('in a page, finds only the names a path through the assets folder gives', () => {
+		const found = new Set<string>();
+		assetReferenceCollector(root, '_astro', found)(path.join(root, 'recaps', 'index.html'), page);
+		expect([...found].sort()).toEqual(
+			['FULL.Y.PNG', 'hero.abc_123.webp', 'hero.abc_456.webp', 'rel.x.jpg', 'two.png.webp'].sort(),
+		);
+	});
+
+	it('in a stylesheet or script inside the folder, finds bare names too', () => {
+		const found = new Set<string>();
+		const collect = assetReferenceCollector(root, '_astro', found);
+		collect(path.join(root, '_astro', 'page.css'), 'a{background:url(./bg.def.svg)}');
+		collect(path.join(root, '_astro', 'search.js'), 'import("./chunk.abc.js")');
+		expect([...found].sort()).toEqual(['bg.def.svg', 'chunk.abc.js']);
+	});
+
+	it('takes the folder name literally', () => {
+		const found = new Set<string>();
+		assetReferenceCollector(
+			root,
+			'a.b',
+			found,
+		)(path.join(root, 'x.html'), '/a.b/one.png /axb/two.png');
+		expect([...found]).toEqual(['one.png']);
+	});
+});
+
 describe('pruneUnreferenced', () => {
 	it('removes assets no page, feed or stylesheet names, and keeps the rest', async () => {
 		const root = await site({
@@ -46,13 +86,19 @@ describe('pruneUnreferenced', () => {
 			'_astro/bg.def.svg': '<svg></svg>',
 			'_astro/draft-hero.ghi.jpg': 'x',
 			'_astro/page.css.map': 'x',
+			// Named bare by a page, which cannot reach it so: a page's bare name is no reference.
+			'about.html': '<p>bare.jkl.webp</p>',
+			'_astro/bare.jkl.webp': 'x',
 		});
 		// page.css itself is referenced by nothing here: a stylesheet nobody links is dead too.
 		const removed = await pruneUnreferenced(root, '_astro');
 		expect(removed.sort()).toEqual(
-			['_astro/draft-hero.ghi.jpg', '_astro/page.css', '_astro/page.css.map'].map((f) =>
-				f.replaceAll('/', path.sep),
-			),
+			[
+				'_astro/bare.jkl.webp',
+				'_astro/draft-hero.ghi.jpg',
+				'_astro/page.css',
+				'_astro/page.css.map',
+			].map((f) => f.replaceAll('/', path.sep)),
 		);
 		expect((await readdir(path.join(root, '_astro'))).sort()).toEqual([
 			'bg.def.svg',
