@@ -26,14 +26,18 @@ import { assetReferenceCollector, describeRemoved, removeUnreferenced } from './
 
 export function finishBuild(): AstroIntegration {
 	let outDir: string | undefined;
+	let hasAdapter = false;
 	let early: { root: string; output: Promise<OutputRead> } | undefined;
 	return {
 		name: 'recap:finish-build',
 		hooks: {
 			'astro:config:done': ({ config }) => {
 				outDir = fileURLToPath(config.outDir);
+				hasAdapter = config.adapter !== undefined;
 			},
 			'astro:build:start': ({ setPrerenderer }) => {
+				// An adapter may set a prerenderer of its own, which this one must not replace.
+				if (hasAdapter) return;
 				// The last page is written well before the build is done: Astro then encodes the
 				// images, which adds no text file. Indexing and reading start there, beside it.
 				setPrerenderer((base) =>
