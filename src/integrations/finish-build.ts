@@ -53,8 +53,9 @@ export function finishBuild(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				const files = await listFiles(root);
-				let output = early?.root === root ? await early.output : undefined;
-				// Read early, the text files must be the ones the build ends with; if not, again now.
+				// Read early, the text files must be the ones the build ends with; if not, or if the
+				// early read failed, it is done again now (and a real failure then stops the build).
+				let output = early?.root === root ? await early.output.catch(() => undefined) : undefined;
 				if (output && !sameStamps(output.stamps, await textFileStamps(pagesOf(root, files)))) {
 					output = undefined;
 				}
