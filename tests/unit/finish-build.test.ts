@@ -2,12 +2,14 @@
  * The parts of finish-build that decide when the output is read: Astro's prerenderer with a call
  * once every page is written, and the stamps that tell whether what was read early still stands.
  */
-import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AstroPrerenderer } from 'astro';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { afterPages } from '../../src/integrations/finish-build.ts';
+import { afterPages, finishBuild } from '../../src/integrations/finish-build.ts';
 import { textFileStamps } from '../../src/integrations/output-files.ts';
 
 describe('afterPages', () => {
@@ -84,4 +86,81 @@ describe('textFileStamps', () => {
 		const after = await textFileStamps([page, photo]);
 		expect(after.get(page)).not.toBe(before.get(page));
 	});
+});
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+describe('finishBuild', () => {
+	const page = (photo: string) =>
+		`<!doctype html><html lang="en"><body data-pagefind-body><h1>Recap</h1><img src="/_astro/${photo}" alt=""></body></html>`;
+
+	/** Runs the integration's hooks as `astro build` does, with `between` after the pages. */
+	async function build(root: string, between: () => Promise<void>): Promise<string[]> {
+		const hooks = finishBuild().hooks as Record<string, (options: unknown) => unknown>;
+		const dir = pathToFileURL(root + path.sep);
+		await hooks['astro:config:done']!({ config: { outDir: dir, adapter: undefined } });
+		let wrap: ((base: AstroPrerenderer) => AstroPrerenderer) | undefined;
+		await hooks['astro:build:start']!({ setPrerenderer: (set: typeof wrap) => (wrap = set) });
+		const base: AstroPrerenderer = {
+			name: 'base',
+			getStaticPaths: () => Promise.resolve([]),
+			render: () => Promise.resolve(new Response('')),
+		};
+		// Every page written: the output starts being read here.
+		await wrap!(base).teardown?.();
+		await between();
+		const messages: string[] = [];
+		const logger = {
+			fork: () => logger,
+			info: (message: string) => messages.push(message),
+			warn: (message: string) => messages.push(message),
+		} as unknown as AstroIntegrationLogger;
+		await hooks['astro:build:done']!({ dir, logger });
+		return messages;
+	}
+
+	it(
+		'prunes by the pages the build ends with, when one changed after it was first read',
+		{ timeout: 30_000 },
+		async () => {
+			const root = await mkdtemp(path.join(tmpdir(), 'finish-'));
+			await mkdir(path.join(root, '_astro'));
+			const index = path.join(root, 'index.html');
+			await writeFile(index, page('old.abc.webp'));
+			for (const photo of ['old.abc.webp', 'new.abc.webp']) {
+				await writeFile(path.join(root, '_astro', photo), 'x');
+			}
+			await build(root, async () => {
+				// Once pagefind has written its index, the early read (one page) is long done.
+				await until(() => existsSync(path.join(root, 'pagefind', 'pagefind-entry.json')));
+				await writeFile(index, page('new.abc.webp'));
+				await utimes(index, new Date(), new Date(Date.now() + 5000));
+			});
+			expect(await readdir(path.join(root, '_astro'))).toEqual(['new.abc.webp']);
+			expect(await readdir(root)).toEqual(expect.arrayContaining(['_headers', 'pagefind']));
+		},
+	);
+
+	it(
+		'keeps the images written after the pages, which the pages name, and nothing else',
+		{ timeout: 30_000 },
+		async () => {
+			const root = await mkdtemp(path.join(tmpdir(), 'finish-'));
+			await mkdir(path.join(root, '_astro'));
+			await writeFile(path.join(root, 'index.html'), page('hero.abc_320.webp'));
+			await build(root, async () => {
+				// Astro's image phase: variants appear, the pages stay as they were.
+				for (const photo of ['hero.abc_320.webp', 'draft.abc_320.webp']) {
+					await writeFile(path.join(root, '_astro', photo), 'x');
+				}
+			});
+			expect(await readdir(path.join(root, '_astro'))).toEqual(['hero.abc_320.webp']);
+		},
+	);
 });
