@@ -100,6 +100,19 @@ describe('finishBuild', () => {
 	const page = (photo: string) =>
 		`<!doctype html><html lang="en"><body data-pagefind-body><h1>Recap</h1><img src="/_astro/${photo}" alt=""></body></html>`;
 
+	/** An output folder with one page naming `photo`, and `photos` in `_astro/`. */
+	async function output(photo: string, photos: readonly string[] = []): Promise<string> {
+		const root = await mkdtemp(path.join(tmpdir(), 'finish-'));
+		await mkdir(path.join(root, '_astro'));
+		await writeFile(path.join(root, 'index.html'), page(photo));
+		await addPhotos(root, photos);
+		return root;
+	}
+
+	async function addPhotos(root: string, photos: readonly string[]): Promise<void> {
+		for (const photo of photos) await writeFile(path.join(root, '_astro', photo), 'x');
+	}
+
 	/** Runs the integration's hooks as `astro build` does, with `between` after the pages. */
 	async function build(root: string, between: () => Promise<void>): Promise<string[]> {
 		const hooks = finishBuild().hooks as Record<string, (options: unknown) => unknown>;
@@ -129,13 +142,8 @@ describe('finishBuild', () => {
 		'prunes by the pages the build ends with, when one changed after it was first read',
 		{ timeout: 30_000 },
 		async () => {
-			const root = await mkdtemp(path.join(tmpdir(), 'finish-'));
-			await mkdir(path.join(root, '_astro'));
+			const root = await output('old.abc.webp', ['old.abc.webp', 'new.abc.webp']);
 			const index = path.join(root, 'index.html');
-			await writeFile(index, page('old.abc.webp'));
-			for (const photo of ['old.abc.webp', 'new.abc.webp']) {
-				await writeFile(path.join(root, '_astro', photo), 'x');
-			}
 			await build(root, async () => {
 				// Once pagefind has written its index, the early read (one page) is long done.
 				await until(() => existsSync(path.join(root, 'pagefind', 'pagefind-entry.json')));
@@ -151,15 +159,9 @@ describe('finishBuild', () => {
 		'keeps the images written after the pages, which the pages name, and nothing else',
 		{ timeout: 30_000 },
 		async () => {
-			const root = await mkdtemp(path.join(tmpdir(), 'finish-'));
-			await mkdir(path.join(root, '_astro'));
-			await writeFile(path.join(root, 'index.html'), page('hero.abc_320.webp'));
-			await build(root, async () => {
-				// Astro's image phase: variants appear, the pages stay as they were.
-				for (const photo of ['hero.abc_320.webp', 'draft.abc_320.webp']) {
-					await writeFile(path.join(root, '_astro', photo), 'x');
-				}
-			});
+			const root = await output('hero.abc_320.webp');
+			// Astro's image phase: variants appear, the pages stay as they were.
+			await build(root, () => addPhotos(root, ['hero.abc_320.webp', 'draft.abc_320.webp']));
 			expect(await readdir(path.join(root, '_astro'))).toEqual(['hero.abc_320.webp']);
 		},
 	);
