@@ -32,3 +32,13 @@ export function buildFolders(root: string, env: NodeJS.ProcessEnv = process.env)
 		cacheDir: path.resolve(root, settings.cacheDir),
 	};
 }
+
+/**
+ * The preview cards' cache folder: `og/` under Astro's `cacheDir`, which astro.config.mjs takes
+ * from `RECAP_CACHE_DIR` (default `./.cache/astro`, relative to the project root the build runs
+ * in). Here rather than in src/lib/og-cache.ts, which only the build's bundler can load, because
+ * src/integrations/portraits-ahead.ts needs it too.
+ */
+export function ogCacheDir(cacheDir: string | undefined): string {
+	return path.join(cacheDir ?? folderSettings({}).cacheDir, 'og');
+}

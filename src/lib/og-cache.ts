@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
-import { folderSettings } from '../build-folders.ts';
+import { ogCacheDir } from '../build-folders.ts';
 import satoriPackage from 'satori/package.json';
 import sharp from 'sharp';
 // The fonts ship with the project (Noto Sans from @fontsource), inlined into the build so the
@@ -45,6 +45,12 @@ import {
 	type OgElement,
 } from './og-card.ts';
 import { CARD_PNG_OPTIONS, rasterizeCard, roundPortrait } from './og-raster.ts';
+import {
+	photoDigest,
+	portraitCacheDir,
+	readCachedPortrait,
+	storePortrait,
+} from './portrait-cache.ts';
 import type { Recap, Series, Speaker, Talk } from './site.ts';
 
 /** A font as satori takes it. */
@@ -188,7 +194,10 @@ export interface OgCardCacheOptions {
 	cardFonts?: readonly OgFont[];
 	/** Draws a card's tree; replaceable in tests. */
 	draw?: (tree: OgElement, cardFonts: readonly OgFont[]) => Promise<Buffer>;
-	/** The `data:` URL a portrait reference stands for (default: `portraitRefDataUrl`). */
+	/**
+	 * The `data:` URL a portrait reference stands for (default: `portraitRefDataUrl`, with the
+	 * portraits kept in `portraits/` of `dir`).
+	 */
 	resolvePortrait?: (ref: string) => Promise<string>;
 	/**
 	 * Cards drawn at once. Each is satori on the main thread, then rasterising and encoding in
@@ -205,7 +214,7 @@ export function createOgCardCache({
 	dir,
 	cardFonts = ogFonts(),
 	draw = renderOgCard,
-	resolvePortrait = portraitRefDataUrl,
+	resolvePortrait = (ref) => portraitRefDataUrl(ref, portraitCacheDir(dir)),
 	concurrency = 3 * availableParallelism(),
 }: OgCardCacheOptions): OgCardCache {
 	const stats: OgCacheStats = { drawn: 0, diskHits: 0, memoryHits: 0 };
@@ -297,13 +306,7 @@ function limit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
 	};
 }
 
-/**
- * The cache folder of a build: `og/` under Astro's `cacheDir`, which astro.config.mjs takes from
- * `RECAP_CACHE_DIR` (default `./.cache/astro`, relative to the project root the build runs in).
- */
-export function ogCacheDir(cacheDir: string | undefined): string {
-	return path.join(cacheDir ?? folderSettings({}).cacheDir, 'og');
-}
+export { ogCacheDir };
 
 let buildCache: OgCardCache | undefined;
 
@@ -314,7 +317,7 @@ export function ogCardCache(): OgCardCache {
 }
 
 /**
- * The portraits drawn lately, by file version. Cards are drawn recap by recap (its card, then its
+ * The portraits drawn lately, by file version or reference. Cards are drawn recap by recap (its card, then its
  * talks'), so a few hundred cover every reuse; keeping all of a 1000-city series' 3000 speakers
  * held 200 MB of data URLs for nothing.
  */
@@ -363,21 +366,29 @@ export async function portraitDataUrl(
 }
 
 async function fileDataUrl(file: string): Promise<string> {
-	const version = await fileVersion(file);
-	let dataUrl = portraits.get(version);
+	return remembered(await fileVersion(file), () => {
+		cardTrace?.portrait(file);
+		return roundPortrait(file);
+	});
+}
+
+/** A portrait's `data:` URL from `portraits`, or made by `cut` and remembered there. */
+function remembered(key: string, cut: () => Promise<Buffer>): Promise<string> {
+	let dataUrl = portraits.get(key);
 	if (dataUrl) {
 		// Most recently used last: the oldest is the first to go.
-		portraits.delete(version);
-		portraits.set(version, dataUrl);
-	} else {
-		if (portraits.size >= PORTRAITS_KEPT) {
-			const oldest = portraits.keys().next();
-			if (!oldest.done) portraits.delete(oldest.value);
-		}
-		cardTrace?.portrait(file);
-		dataUrl = roundPortrait(file).then((png) => `data:image/png;base64,${png.toString('base64')}`);
-		portraits.set(version, dataUrl);
+		portraits.delete(key);
+		portraits.set(key, dataUrl);
+		return dataUrl;
 	}
+	if (portraits.size >= PORTRAITS_KEPT) {
+		const oldest = portraits.keys().next();
+		if (!oldest.done) portraits.delete(oldest.value);
+	}
+	dataUrl = cut().then((png) => `data:image/png;base64,${png.toString('base64')}`);
+	portraits.set(key, dataUrl);
+	// A failed cut is not remembered: the next card asking tries again, and gets the error itself.
+	dataUrl.catch(() => portraits.get(key) === dataUrl && portraits.delete(key));
 	return dataUrl;
 }
 
@@ -395,7 +406,7 @@ export async function portraitRef(
 	let ref = portraitRefs.get(version);
 	if (!ref) {
 		ref = readingPhotos(() => readFile(file)).then((bytes) => {
-			const made = `${PORTRAIT_REF}${digest(bytes)}`;
+			const made = `${PORTRAIT_REF}${photoDigest(bytes)}`;
 			portraitFiles.set(made, file);
 			return made;
 		});
@@ -404,11 +415,25 @@ export async function portraitRef(
 	return ref;
 }
 
-/** The `data:` URL of a portrait reference made by `portraitRef` in this process. */
-export function portraitRefDataUrl(ref: string): Promise<string> {
+/**
+ * The `data:` URL of a portrait reference made by `portraitRef` in this process. With `keptIn`,
+ * the portrait is read from that folder when it was cut before (by the build's helper,
+ * src/integrations/portraits-ahead.ts, or an earlier build), and kept there when cut now.
+ */
+export function portraitRefDataUrl(ref: string, keptIn?: string): Promise<string> {
 	const file = portraitFiles.get(ref);
 	if (!file) return Promise.reject(new Error(`Preview cards: no photo is known for ${ref}`));
-	return fileDataUrl(file);
+	if (keptIn === undefined) return fileDataUrl(file);
+	const photo = ref.slice(PORTRAIT_REF.length);
+	return remembered(`${keptIn}\n${ref}`, async () => {
+		const kept = await readCachedPortrait(keptIn, photo);
+		if (kept) return kept;
+		cardTrace?.portrait(file);
+		const png = await roundPortrait(file);
+		// Best effort: a portrait not kept is cut again by the next build that draws a card with it.
+		await storePortrait(keptIn, photo, png).catch(() => undefined);
+		return png;
+	});
 }
 
 /** A recap's card data, with its portraits as references (see `portraitRef`). */

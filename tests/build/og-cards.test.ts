@@ -13,6 +13,13 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { OgCardData } from '../../src/lib/og-card.ts';
 import { createOgCardCache } from '../../src/lib/og-cache.ts';
+import { roundPortrait } from '../../src/lib/og-raster.ts';
+import {
+	photoDigest,
+	portraitCacheDir,
+	readCachedPortrait,
+	speakerPhotos,
+} from '../../src/lib/portrait-cache.ts';
 
 const SITE = 'https://ray-on-the-road.example.com/';
 const outDir = inject('siteDir');
@@ -117,10 +124,11 @@ describe('preview cards', () => {
 	});
 
 	it("draws each card through the build's cache", async () => {
+		const names = await readdir(`${outDir}-cache/og`);
 		const cached = await Promise.all(
-			(await readdir(`${outDir}-cache/og`)).map((name) =>
-				readFile(path.join(`${outDir}-cache/og`, name)),
-			),
+			names
+				.filter((name) => name.endsWith('.png'))
+				.map((name) => readFile(path.join(`${outDir}-cache/og`, name))),
 		);
 		for (const page of await recapAndTalkPages()) {
 			const served = await readFile(fileOf((await ogImageOf(page)).url));
@@ -129,6 +137,21 @@ describe('preview cards', () => {
 				page,
 			).toBe(true);
 		}
+	});
+});
+
+describe('speaker portraits', () => {
+	it("keeps every speaker's card portrait in the cache, cut round from the photo", async () => {
+		const dir = portraitCacheDir(`${outDir}-cache/og`);
+		const photos = await speakerPhotos(path.resolve('content'));
+		expect(photos.length).toBeGreaterThan(0);
+		for (const photo of photos) {
+			const bytes = await readFile(photo);
+			const kept = await readCachedPortrait(dir, photoDigest(bytes));
+			expect(kept, photo).toBeDefined();
+			expect(kept!.equals(await roundPortrait(bytes)), photo).toBe(true);
+		}
+		expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 });
 
