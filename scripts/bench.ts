@@ -7,10 +7,7 @@
  * variants the build produced). Every build runs in a
  * child process (scripts/lib/bench/runner.ts) under GNU time, so CPU and peak memory are its own.
  *
- * Usage: node scripts/bench.ts [--sizes 10,100] [--large] [--seed 1] [--texture grain|flat]
- *          [--experiments] [--cold-only] [--no-real] [--no-baseline] [--no-floor] [--no-edit]
- *          [--regenerate] [--rounds 1] [--work test-output/bench] [--reports reports]
- *        node scripts/bench.ts --render-only   (rewrite bench.md from bench.json and the logs)
+ * Usage: node scripts/bench.ts [options]; `--help` lists them (USAGE below).
  *
  * --large adds a 1000-recap site (many minutes); --cold-only measures only the cold builds (e.g.
  * peak memory at 1000 recaps). --experiments reruns the largest size up to 100 cold with other
@@ -62,38 +59,81 @@ const node = existsSync(path.join(binDir, 'node')) ? path.join(binDir, 'node') :
 /** The day the real site is built as of, as in the build tests. */
 const REAL_NOW = '2026-06-01T12:00:00Z';
 
+const USAGE = `Usage: node scripts/bench.ts [options]   (npm run bench -- [options])
+
+  --sizes 10,100        synthetic sites to build, by number of recaps (default 10,100)
+  --large               add the 1000-recap site (many minutes)
+  --rounds N            repeat the cold ratio's parts N - 1 more times; report the median
+  --cold-only           only the cold builds (e.g. peak memory at 1000 recaps)
+  --no-real             skip the real site's build and page budgets
+  --no-baseline         skip the plain-markdown baseline
+  --no-floor            skip the sharp floors
+  --no-edit             skip the one-recap edit
+  --experiments         rerun up to 100 recaps cold with other settings, and what-if floors
+  --seed 1              seed of the synthetic sites
+  --texture grain|flat  how the synthetic photos are drawn (default grain)
+  --regenerate          write the synthetic sites again even if they exist
+  --work DIR            where sites and logs go (default test-output/bench)
+  --reports DIR         where bench.md and bench.json go (default reports)
+  --render-only         rewrite bench.md from bench.json and the logs
+  --help                this text`;
+
+/** A mistake in the command line: reported with the usage, without a stack. */
+class UsageError extends Error {}
+
 function readOptions() {
-	const { values } = parseArgs({
-		options: {
-			sizes: { type: 'string', default: '10,100' },
-			large: { type: 'boolean', default: false },
-			seed: { type: 'string', default: '1' },
-			texture: { type: 'string', default: 'grain' },
-			experiments: { type: 'boolean', default: false },
-			'no-real': { type: 'boolean', default: false },
-			'no-baseline': { type: 'boolean', default: false },
-			'no-floor': { type: 'boolean', default: false },
-			'no-edit': { type: 'boolean', default: false },
-			regenerate: { type: 'boolean', default: false },
-			work: { type: 'string', default: 'test-output/bench' },
-			reports: { type: 'string', default: 'reports' },
-			'render-only': { type: 'boolean', default: false },
-			'cold-only': { type: 'boolean', default: false },
-			rounds: { type: 'string', default: '1' },
-		},
-	});
+	let parsed;
+	try {
+		parsed = parseArgs({ options: OPTIONS });
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+	const { values } = parsed;
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
+	}
 	const rounds = Number(values.rounds);
 	if (!Number.isInteger(rounds) || rounds < 1)
-		throw new Error('--rounds takes a whole number, e.g. 3');
+		throw new UsageError('--rounds takes a whole number, e.g. 3');
 	const sizes = values.sizes
 		.split(',')
 		.map((size) => Number(size.trim()))
 		.filter((size) => size > 0);
-	if (sizes.some((size) => !Number.isInteger(size)))
-		throw new Error('--sizes takes whole numbers, e.g. 10,100');
+	if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size)))
+		throw new UsageError('--sizes takes whole numbers, e.g. 10,100');
 	if (values.large && !sizes.includes(1000)) sizes.push(1000);
 	if (!TEXTURES.includes(values.texture as Texture))
-		throw new Error(`--texture must be one of ${TEXTURES.join(', ')}`);
+		throw new UsageError(`--texture must be one of ${TEXTURES.join(', ')}`);
+	if (!Number.isInteger(Number(values.seed)))
+		throw new UsageError('--seed takes a whole number, e.g. 1');
+	return optionsFrom(values, sizes, rounds);
+}
+
+const OPTIONS = {
+	sizes: { type: 'string', default: '10,100' },
+	large: { type: 'boolean', default: false },
+	seed: { type: 'string', default: '1' },
+	texture: { type: 'string', default: 'grain' },
+	experiments: { type: 'boolean', default: false },
+	'no-real': { type: 'boolean', default: false },
+	'no-baseline': { type: 'boolean', default: false },
+	'no-floor': { type: 'boolean', default: false },
+	'no-edit': { type: 'boolean', default: false },
+	regenerate: { type: 'boolean', default: false },
+	work: { type: 'string', default: 'test-output/bench' },
+	reports: { type: 'string', default: 'reports' },
+	'render-only': { type: 'boolean', default: false },
+	'cold-only': { type: 'boolean', default: false },
+	rounds: { type: 'string', default: '1' },
+	help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function optionsFrom(
+	values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'],
+	sizes: number[],
+	rounds: number,
+) {
 	return {
 		sizes: [...new Set(sizes)].sort((a, b) => a - b),
 		seed: Number(values.seed),
@@ -112,7 +152,7 @@ function readOptions() {
 	};
 }
 
-type Options = ReturnType<typeof readOptions>;
+type Options = ReturnType<typeof optionsFrom>;
 
 interface BuildTarget {
 	site: BuildRecord['site'];
@@ -752,6 +792,11 @@ async function main(): Promise<void> {
 try {
 	await main();
 } catch (error) {
-	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-	process.exitCode = 1;
+	if (error instanceof UsageError) {
+		console.error(`bench: ${error.message}\n\n${USAGE}`);
+		process.exitCode = 2;
+	} else {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		process.exitCode = 1;
+	}
 }

@@ -541,3 +541,45 @@ describe('the card floor (runner.ts, card-floor job)', () => {
 		}
 	});
 });
+
+describe('the command line (scripts/bench.ts)', () => {
+	const bench = fileURLToPath(new URL('../../scripts/bench.ts', import.meta.url));
+	const node = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
+
+	/** Runs the benchmark's command; every case here stops before anything is built. */
+	async function runBench(...args: string[]) {
+		try {
+			const { stdout, stderr } = await promisify(execFile)(node, [bench, ...args]);
+			return { code: 0, stdout, stderr };
+		} catch (error) {
+			const failed = error as { code: number; stdout: string; stderr: string };
+			return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+		}
+	}
+
+	it('prints its options with --help', async () => {
+		const { code, stdout } = await runBench('--help');
+		expect(code).toBe(0);
+		expect(stdout).toMatch(/^Usage: node scripts\/bench\.ts/);
+		for (const option of ['--sizes', '--large', '--rounds', '--cold-only', '--no-real']) {
+			expect(stdout).toContain(option);
+		}
+	});
+
+	it.each([
+		[['--bogus'], "Unknown option '--bogus'"],
+		[['stray'], "Unexpected argument 'stray'"],
+		[['--rounds', '0'], '--rounds takes a whole number, e.g. 3'],
+		[['--sizes', 'ten'], '--sizes takes whole numbers, e.g. 10,100'],
+		[['--sizes', '2.5'], '--sizes takes whole numbers, e.g. 10,100'],
+		[['--seed', 'abc'], '--seed takes a whole number, e.g. 1'],
+		[['--texture', 'noise'], '--texture must be one of grain, flat'],
+	])('rejects %j with what is wrong and the usage, and no stack', async (args, message) => {
+		const { code, stderr } = await runBench(...args);
+		expect(code).toBe(2);
+		expect(stderr.startsWith('bench: ')).toBe(true);
+		expect(stderr).toContain(message);
+		expect(stderr).toContain('Usage: node scripts/bench.ts');
+		expect(stderr).not.toMatch(/\n\s+at /);
+	});
+});
