@@ -317,9 +317,9 @@ export function ogCardCache(): OgCardCache {
 }
 
 /**
- * The portraits drawn lately, by file version or reference. Cards are drawn recap by recap (its card, then its
- * talks'), so a few hundred cover every reuse; keeping all of a 1000-city series' 3000 speakers
- * held 200 MB of data URLs for nothing.
+ * The portraits drawn lately, by file version or reference. Cards are drawn recap by recap (its
+ * card, then its talks'), so a few hundred cover every reuse; keeping all of a 1000-city series'
+ * 3000 speakers held 200 MB of data URLs for nothing.
  */
 const portraits = new Map<string, Promise<string>>();
 const PORTRAITS_KEPT = 256;
