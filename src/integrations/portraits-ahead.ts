@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildFolders, ogCacheDir } from '../build-folders.ts';
+import { isTemporaryOf } from '../lib/atomic-write.ts';
 import { portraitCacheDir, type CutReport } from '../lib/portrait-cache.ts';
 
 const HELPER = fileURLToPath(new URL('./portraits-ahead-helper.ts', import.meta.url));
@@ -96,10 +97,9 @@ export function startPortraitsAhead(contentDir: string, dir: string): Helper {
 async function removeHalfWritten(dir: string, pid: number | undefined): Promise<void> {
 	if (pid === undefined) return;
 	const names = await readdir(dir).catch(() => [] as string[]);
-	const mark = `.${pid}-`;
 	await Promise.all(
 		names
-			.filter((name) => name.includes(mark) && name.endsWith('.tmp'))
+			.filter((name) => isTemporaryOf(name, pid))
 			.map((name) => rm(path.join(dir, name), { force: true })),
 	);
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImageMetadata } from 'astro';
@@ -44,6 +44,7 @@ import {
 	type OgCardData,
 	type OgElement,
 } from './og-card.ts';
+import { writeFileAtomically } from './atomic-write.ts';
 import { CARD_PNG_OPTIONS, rasterizeCard, roundPortrait } from './og-raster.ts';
 import {
 	photoDigest,
@@ -220,7 +221,6 @@ export function createOgCardCache({
 	const stats: OgCacheStats = { drawn: 0, diskHits: 0, memoryHits: 0 };
 	const inMemory = new Map<string, Promise<CachedCard>>();
 	const drawing = limit(Math.max(1, concurrency));
-	let temporaryFiles = 0;
 	// Anything besides the card's data that changes its pixels.
 	const fixed = JSON.stringify({
 		fonts: digest(cardFonts.map((font) => `${font.name}/${font.weight}/${digest(font.data)}`)),
@@ -255,16 +255,8 @@ export function createOgCardCache({
 		const png = await drawing(async () => draw(ogCardTree(await withPortraits(data)), cardFonts));
 		stats.drawn++;
 		await mkdir(dir, { recursive: true });
-		// Two builds sharing the folder may draw the same card at once: each writes its own
-		// temporary file, and the rename leaves one whole PNG, never a half-written one.
-		const temporary = `${file}.${process.pid}-${++temporaryFiles}.tmp`;
-		try {
-			await writeFile(temporary, png);
-			await rename(temporary, file);
-		} catch (error) {
-			await rm(temporary, { force: true });
-			throw error;
-		}
+		// Two builds sharing the folder may draw the same card at once: one whole PNG wins.
+		await writeFileAtomically(file, png);
 		return { file, bytes: png.length };
 	}
 

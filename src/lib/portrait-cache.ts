@@ -9,9 +9,10 @@
  * Plain Node and sharp only: the helper runs this module outside the build's bundler.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { writeFileAtomically } from './atomic-write.ts';
 import { PORTRAIT_PNG_OPTIONS, PORTRAIT_SIZE, roundPortrait } from './og-raster.ts';
 
 /** The portraits' folder inside the card cache's folder (`ogCacheDir`). */
@@ -60,23 +61,13 @@ export async function readCachedPortrait(dir: string, digest: string): Promise<B
 	return whole ? png : undefined;
 }
 
-let temporaryFiles = 0;
-
 /**
- * Keeps a portrait. Atomic: the build and the helper may write the same one at once, and each
- * writes its own temporary file, so a reader only ever finds a whole PNG.
+ * Keeps a portrait, atomically: the build and the helper may write the same one at once, and a
+ * reader only ever finds a whole PNG.
  */
 export async function storePortrait(dir: string, digest: string, png: Buffer): Promise<void> {
-	const file = portraitCacheFile(dir, digest);
-	const temporary = `${file}.${process.pid}-${++temporaryFiles}.tmp`;
 	await mkdir(dir, { recursive: true });
-	try {
-		await writeFile(temporary, png);
-		await rename(temporary, file);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await writeFileAtomically(portraitCacheFile(dir, digest), png);
 }
 
 /** What `cutPortraits` did. */
