@@ -4,8 +4,8 @@
  * while Astro loads its config, syncs content and bundles, a 2-core machine has about one core
  * idle, and the helper fills it without slowing the build's own work. The cards then find their
  * portraits on disk instead of cutting them in the page phase, where every core is already busy.
- * On the 100-recap benchmark site (320 speaker photos) the page phase went from 17.1-18.1 s to
- * 14.7-15.1 s, and the helper was done 7.5-8.7 s into the build.
+ * On the 100-recap benchmark site (320 speaker photos), in alternated cold builds, the page phase
+ * went from 18.0-19.0 s to 15.7-16.0 s and the whole build from 54.5-56.6 s to 50.4-54.0 s.
  *
  * Nothing depends on the helper: a portrait it has not cut yet (or could not cut) is cut by the
  * build when a card needs it, as without it. It never runs under `astro dev`, and is stopped, its
