@@ -1,17 +1,11 @@
 /** Cache files written whole or not at all (src/lib/atomic-write.ts). */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isTemporaryOf, writeFileAtomically } from '../../src/lib/atomic-write.ts';
+import { temporaryFolders } from './temp-folders.ts';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'atomic-'));
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+const tempDir = temporaryFolders('atomic-');
 
 describe('writeFileAtomically', () => {
 	it('writes the bytes, replaces an older file, and leaves nothing else behind', async () => {

@@ -3,12 +3,12 @@
  * src/integrations/portraits-ahead.ts): real photos through sharp, a real child process.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { getPriority, tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { getPriority } from 'node:os';
 import path from 'node:path';
 import type { AstroIntegrationLogger, ImageMetadata } from 'astro';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPortraitsAhead } from '../../src/integrations/portraits-ahead.ts';
 import { portraitRef, portraitRefDataUrl } from '../../src/lib/og-cache.ts';
 import { roundPortrait } from '../../src/lib/og-raster.ts';
@@ -20,18 +20,13 @@ import {
 	speakerPhotos,
 	storePortrait,
 } from '../../src/lib/portrait-cache.ts';
+import { temporaryFolders } from './temp-folders.ts';
 
 const CHI = path.resolve('content/speakers/chi-wang.jpg');
 const CHARLIE = path.resolve('content/speakers/charlie-chen.jpg');
 const HELPER = path.resolve('src/integrations/portraits-ahead-helper.ts');
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'portraits-'));
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+const tempDir = temporaryFolders('portraits-');
 
 /** A content folder with two speaker photos (one in a subfolder) and a YAML file. */
 async function contentWithSpeakers(): Promise<{ content: string; photos: string[] }> {
