@@ -71,9 +71,9 @@ export function startPortraitsAhead(contentDir: string, dir: string): Helper {
 				return;
 			}
 			const code = await exited;
-			let report: CutReport | undefined;
+			let report: (CutReport & { ms: number }) | undefined;
 			try {
-				report = JSON.parse(stdout) as CutReport;
+				report = JSON.parse(stdout) as CutReport & { ms: number };
 			} catch {
 				report = undefined;
 			}
@@ -88,7 +88,9 @@ export function startPortraitsAhead(contentDir: string, dir: string): Helper {
 					`speaker portraits: ${report.failed.length} photo(s) could not be cut ahead, first ${first!.file}: ${first!.error}`,
 				);
 			}
-			logger.debug(`speaker portraits: ${report.cut} cut ahead, ${report.found} already kept`);
+			logger.debug(
+				`speaker portraits: ${report.cut} cut ahead, ${report.found} already kept (${(report.ms / 1000).toFixed(1)} s)`,
+			);
 		},
 	};
 }

@@ -46,12 +46,7 @@ import {
 } from './og-card.ts';
 import { writeFileAtomically } from './atomic-write.ts';
 import { CARD_PNG_OPTIONS, rasterizeCard, roundPortrait } from './og-raster.ts';
-import {
-	photoDigest,
-	portraitCacheDir,
-	readCachedPortrait,
-	storePortrait,
-} from './portrait-cache.ts';
+import { keptOrCutPortrait, photoDigest, portraitCacheDir } from './portrait-cache.ts';
 import type { Recap, Series, Speaker, Talk } from './site.ts';
 
 /** A font as satori takes it. */
@@ -418,12 +413,8 @@ export function portraitRefDataUrl(ref: string, keptIn?: string): Promise<string
 	if (keptIn === undefined) return fileDataUrl(file);
 	const photo = ref.slice(PORTRAIT_REF.length);
 	return remembered(`${keptIn}\n${ref}`, async () => {
-		const kept = await readCachedPortrait(keptIn, photo);
-		if (kept) return kept;
-		cardTrace?.portrait(file);
-		const png = await roundPortrait(file);
-		// Best effort: a portrait not kept is cut again by the next build that draws a card with it.
-		await storePortrait(keptIn, photo, png).catch(() => undefined);
+		const { png, cut } = await keptOrCutPortrait(keptIn, photo, file);
+		if (cut) cardTrace?.portrait(file);
 		return png;
 	});
 }

@@ -70,6 +70,22 @@ export async function storePortrait(dir: string, digest: string, png: Buffer): P
 	await writeFileAtomically(portraitCacheFile(dir, digest), png);
 }
 
+/**
+ * The portrait of a photo (its file or bytes, and their `photoDigest`): the kept one, or cut now
+ * and kept, best effort (a portrait that cannot be kept is cut again next time). `cut` says which.
+ */
+export async function keptOrCutPortrait(
+	dir: string,
+	digest: string,
+	photo: string | Buffer,
+): Promise<{ png: Buffer; cut: boolean }> {
+	const kept = await readCachedPortrait(dir, digest);
+	if (kept) return { png: kept, cut: false };
+	const png = await roundPortrait(photo);
+	await storePortrait(dir, digest, png).catch(() => undefined);
+	return { png, cut: true };
+}
+
 /** What `cutPortraits` did. */
 export interface CutReport {
 	/** Photos cut and kept. */
@@ -94,14 +110,13 @@ export async function cutPortraits(
 	for (const file of photos) {
 		try {
 			const bytes = await readFile(file);
-			const digest = photoDigest(bytes);
-			if (await readCachedPortrait(dir, digest)) {
+			const { cut } = await keptOrCutPortrait(dir, photoDigest(bytes), bytes);
+			if (cut) {
+				onCut(file);
+				report.cut++;
+			} else {
 				report.found++;
-				continue;
 			}
-			await storePortrait(dir, digest, await roundPortrait(bytes));
-			onCut(file);
-			report.cut++;
 		} catch (error) {
 			report.failed.push({ file, error: error instanceof Error ? error.message : String(error) });
 		}
