@@ -72,18 +72,23 @@ export async function storePortrait(dir: string, digest: string, png: Buffer): P
 
 /**
  * The portrait of a photo (its file or bytes, and their `photoDigest`): the kept one, or cut now
- * and kept, best effort (a portrait that cannot be kept is cut again next time). `cut` says which.
+ * and kept. `cut` says which. Keeping is best effort: a portrait that cannot be kept is still
+ * returned (and cut again next time), with why in `notKept`.
  */
 export async function keptOrCutPortrait(
 	dir: string,
 	digest: string,
 	photo: string | Buffer,
-): Promise<{ png: Buffer; cut: boolean }> {
+): Promise<{ png: Buffer; cut: boolean; notKept?: unknown }> {
 	const kept = await readCachedPortrait(dir, digest);
 	if (kept) return { png: kept, cut: false };
 	const png = await roundPortrait(photo);
-	await storePortrait(dir, digest, png).catch(() => undefined);
-	return { png, cut: true };
+	try {
+		await storePortrait(dir, digest, png);
+		return { png, cut: true };
+	} catch (error) {
+		return { png, cut: true, notKept: error };
+	}
 }
 
 /** What `cutPortraits` did. */
@@ -92,7 +97,7 @@ export interface CutReport {
 	cut: number;
 	/** Photos whose portrait was already kept. */
 	found: number;
-	/** Photos that could not be cut (unreadable or not an image), each with its error. */
+	/** Photos that could not be cut (unreadable or not an image) or kept, each with its error. */
 	failed: { file: string; error: string }[];
 }
 
@@ -107,18 +112,22 @@ export async function cutPortraits(
 	onCut: (file: string) => void = () => undefined,
 ): Promise<CutReport> {
 	const report: CutReport = { cut: 0, found: 0, failed: [] };
+	const fail = (file: string, error: unknown) =>
+		report.failed.push({ file, error: error instanceof Error ? error.message : String(error) });
 	for (const file of photos) {
 		try {
 			const bytes = await readFile(file);
-			const { cut } = await keptOrCutPortrait(dir, photoDigest(bytes), bytes);
-			if (cut) {
+			const { cut, notKept } = await keptOrCutPortrait(dir, photoDigest(bytes), bytes);
+			// The helper is only worth its time for what it keeps.
+			if (notKept !== undefined) fail(file, notKept);
+			else if (cut) {
 				onCut(file);
 				report.cut++;
 			} else {
 				report.found++;
 			}
 		} catch (error) {
-			report.failed.push({ file, error: error instanceof Error ? error.message : String(error) });
+			fail(file, error);
 		}
 	}
 	return report;

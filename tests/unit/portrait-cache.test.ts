@@ -145,6 +145,17 @@ describe('cutPortraits', () => {
 		expect(await readCachedPortrait(dir, photoDigest(await readFile(photos[1]!)))).toBeDefined();
 	});
 
+	it('names each photo whose portrait it cannot keep', async () => {
+		const { photos } = await contentWithSpeakers();
+		// A file where the folder should be: nothing can be kept under it.
+		const blocked = path.join(await tempDir(), 'blocked');
+		await writeFile(blocked, 'a file');
+		const report = await cutPortraits(photos, blocked);
+		expect(report.cut).toBe(0);
+		expect(report.failed.map((failure) => failure.file)).toEqual(photos);
+		expect(report.failed[0]!.error).toMatch(/EEXIST|ENOTDIR/);
+	});
+
 	it('names each photo it cannot cut, and still cuts the others', async () => {
 		const { content, photos } = await contentWithSpeakers();
 		const notAnImage = path.join(content, 'speakers', 'broken.jpg');
