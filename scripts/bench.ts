@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { writeBaseline } from './lib/bench/baseline.ts';
 import { applyEdit, planEdit } from './lib/bench/edit.ts';
 import {
-	parseImageLog,
+	imagesOfBuild,
 	parseIntegrations,
 	parsePhases,
 	parseRouteTimes,
@@ -205,11 +205,13 @@ async function runBuild(
 		/** Build as `npm run build` does: skip when current (`check`), or build anyway (`force`). */
 		upToDate?: 'check' | 'force';
 	} = {},
-): Promise<{ record: BuildRecord; variants: Variant[]; output: string }> {
+): Promise<{ record: BuildRecord; variants: Variant[]; output: string; encoded: string[] }> {
 	const label = `${target.site}-${target.size}-${phase}`;
 	const variantsOut = path.join(target.logDir, `${label}.variants.json`);
 	const cardsDir = path.join(target.cacheDir, 'og');
 	const cardsBefore = await fileSet(cardsDir);
+	const imageCache = path.join(target.cacheDir, 'assets');
+	const imagesBefore = await fileSet(imageCache);
 	console.log(`▸ ${label}: building (load ${loadNow()})`);
 	const { measurement, output } = await measure({
 		label,
@@ -230,7 +232,10 @@ async function runBuild(
 		node,
 	});
 	const cardsAfter = await fileSet(cardsDir);
-	const images = parseImageLog(output);
+	const newImageCacheFiles = new Set(
+		[...(await fileSet(imageCache))].filter((file) => !imagesBefore.has(file)),
+	);
+	const images = imagesOfBuild(output, newImageCacheFiles);
 	const variants = existsSync(variantsOut)
 		? (JSON.parse(await readFile(variantsOut, 'utf8')) as Variant[])
 		: [];
@@ -252,7 +257,7 @@ async function runBuild(
 	const m = measurement;
 	if (record.skipped) {
 		console.log(`  skipped, output current: ${seconds(m.wallMs)} wall, ${seconds(m.cpuMs)} CPU`);
-		return { record, variants, output };
+		return { record, variants, output, encoded: images.encoded };
 	}
 	console.log(
 		`  ${m.ok ? 'ok' : 'FAILED'}: ${seconds(m.wallMs)} wall, ${seconds(m.cpuMs)} CPU, ${(m.maxRssKb / 1024).toFixed(0)} MB max RSS, ` +
@@ -260,7 +265,7 @@ async function runBuild(
 			`(load ${m.loadBefore.map((v) => v.toFixed(2)).join(' ')} → ${m.loadAfter.map((v) => v.toFixed(2)).join(' ')})`,
 	);
 	if (!m.ok) console.log(`  see ${path.relative(projectRoot, m.logFile)}`);
-	return { record, variants, output };
+	return { record, variants, output, encoded: images.encoded };
 }
 
 async function runFloor(
@@ -422,7 +427,7 @@ async function benchSize(options: Options, size: number, results: BenchResults):
 				size,
 				plan,
 				contentDir,
-				parseImageLog(edited.output).encoded,
+				edited.encoded,
 				edited.variants,
 				[...after].filter((file) => !before.has(file)).length,
 				edited.record.cardsDrawn,

@@ -16,6 +16,7 @@ import { planEdit } from '../../scripts/lib/bench/edit.ts';
 import { encodeVariant, resolveQuality } from '../../scripts/lib/bench/encode.ts';
 import {
 	durationMs,
+	imagesOfBuild,
 	parseImageLog,
 	parseIntegrations,
 	parsePhases,
@@ -88,6 +89,15 @@ describe('log parsers', () => {
 			encoded: ['/_astro/hero.DPXuU_kx_2j6cro.jpg'],
 			reused: ['/_astro/hero.DPXuU_kx_Z1m9jSP.webp', '/_astro/group.D2L0Bqky_1m5G94.webp'],
 		});
+	});
+
+	it("counts a cache hit on a file new in this build as encoded: the photo helper's work", () => {
+		const helperMade = new Set(['hero.DPXuU_kx_Z1m9jSP.webp']);
+		expect(imagesOfBuild(ASTRO_LOG, helperMade)).toEqual({
+			encoded: ['/_astro/hero.DPXuU_kx_2j6cro.jpg', '/_astro/hero.DPXuU_kx_Z1m9jSP.webp'],
+			reused: ['/_astro/group.D2L0Bqky_1m5G94.webp'],
+		});
+		expect(imagesOfBuild(ASTRO_LOG, new Set())).toEqual(parseImageLog(ASTRO_LOG));
 	});
 
 	it('reads per-route times and classes them', () => {

@@ -2,6 +2,7 @@
  * Pure parsers for what a measured child leaves behind: GNU time's `-v` report, Astro's build log
  * (which images it encoded and which it copied from the cache) and the runner's result line.
  */
+import path from 'node:path';
 import { RESULT_MARKER, type RunnerResult } from './protocol.ts';
 
 export interface TimeReport {
@@ -61,6 +62,20 @@ export function parseImageLog(output: string): ImageLog {
 		(match[2] === 'before:' ? log.encoded : log.reused).push(match[1]!);
 	}
 	return log;
+}
+
+/**
+ * The log's image lines, with the variants encoded in this build by the build's photo helper
+ * (src/integrations/photos-ahead.ts) counted as encoded: Astro logs those as reused, but their
+ * cache files are new in this build (`newCacheFiles`, names in the image cache folder).
+ */
+export function imagesOfBuild(output: string, newCacheFiles: ReadonlySet<string>): ImageLog {
+	const log = parseImageLog(output);
+	const byHelper = log.reused.filter((file) => newCacheFiles.has(path.posix.basename(file)));
+	return {
+		encoded: [...log.encoded, ...byHelper],
+		reused: log.reused.filter((file) => !newCacheFiles.has(path.posix.basename(file))),
+	};
 }
 
 /** The runner's `BENCH_RESULT {…}` line, if it got that far. */
