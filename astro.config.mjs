@@ -6,6 +6,7 @@ import { buildMode } from './src/integrations/build-mode.ts';
 import { checkContentIntegration } from './src/integrations/check-content.ts';
 import { finishBuild } from './src/integrations/finish-build.ts';
 import { photoOriginals } from './src/integrations/photo-originals.ts';
+import { photosAhead } from './src/integrations/photos-ahead.ts';
 import { portraitsAhead } from './src/integrations/portraits-ahead.ts';
 import { imageEncoders } from './src/image.config.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -32,12 +33,13 @@ export default defineConfig({
 		// with 16. Peak memory of the 1000-recap site: 3862 MiB with 4, 4022 MiB with 16.
 		concurrency: 4,
 	},
-	// As the build starts: the speakers' card portraits are cut on an idle core, and the content is
-	// checked. After it: prune assets and index the pages for search side by side, then write
+	// As the build starts: the speakers' card portraits are cut on an idle core, a helper waits to
+	// encode event photos ahead on it as pages record them, and the content is checked. After it: prune assets and index the pages for search side by side, then write
 	// _headers (its CSP hashes every inline style of the final output).
 	// Photos stay out of the bundle, which holds a stub for each (src/integrations/photo-originals.ts).
 	integrations: [
 		portraitsAhead(),
+		photosAhead(),
 		checkContentIntegration(),
 		mdx(),
 		buildMode(),
