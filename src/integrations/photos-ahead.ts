@@ -9,22 +9,17 @@
  * as without it, and a photo changed since the build read it is left alone. It never runs under
  * `astro dev`. When the build ends it stops, and any file it was writing is removed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
-import { setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { isTemporaryOf } from '../lib/atomic-write.ts';
 import {
 	setPhotosAheadChannel,
 	type PhotosAheadMessage,
 	type PhotosAheadReport,
 } from '../lib/photos-ahead.ts';
+import { removeHalfWritten, startLowPriorityHelper } from './low-priority-helper.ts';
 
 const HELPER = fileURLToPath(new URL('./photos-ahead-helper.ts', import.meta.url));
-/** The lowest priority there is: the helper only ever gets a core nothing else wants. */
-const LOWEST_PRIORITY = 19;
 /** How long the end of the build waits for the helper to report and exit. */
 const FINISH_MS = 5_000;
 
@@ -38,35 +33,11 @@ export interface PhotosAheadHelper {
 
 /** Starts the helper; its files go in Astro's image cache folder `cacheDir`. */
 export function startPhotosAhead(cacheDir: string): PhotosAheadHelper {
-	const child: ChildProcess = spawn(process.execPath, [HELPER], {
-		stdio: ['pipe', 'pipe', 'pipe'],
-	});
-	try {
-		if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
-	} catch {
-		// Not allowed to lower it here: it runs at normal priority.
-	}
-	let stdout = '';
-	let stderr = '';
-	let gone = false;
-	child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-	child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+	const { child, exited, output } = startLowPriorityHelper(HELPER, [], { input: true });
 	// A helper that died leaves the build to encode everything itself.
+	let gone = false;
 	child.stdin?.on('error', () => (gone = true));
-	const exited = new Promise<number | null>((resolve) => {
-		child.once('error', (error) => {
-			gone = true;
-			stderr += error.message;
-			resolve(null);
-		});
-		child.once('exit', (code) => {
-			gone = true;
-			resolve(code);
-		});
-	});
-	const stopOnExit = () => child.kill();
-	process.once('exit', stopOnExit);
-	void exited.then(() => process.off('exit', stopOnExit));
+	void exited.then(() => (gone = true));
 
 	return {
 		pid: child.pid,
@@ -81,6 +52,7 @@ export function startPhotosAhead(cacheDir: string): PhotosAheadHelper {
 			if ((await Promise.race([exited, timeout])) === 'late') child.kill();
 			const code = await exited;
 			await removeHalfWritten(cacheDir, child.pid);
+			const { stdout, stderr } = output();
 			let report: PhotosAheadReport | undefined;
 			try {
 				report = JSON.parse(stdout) as PhotosAheadReport;
@@ -97,17 +69,6 @@ export function startPhotosAhead(cacheDir: string): PhotosAheadHelper {
 			);
 		},
 	};
-}
-
-/** Removes the temporary files a stopped helper may have left (named with its process id). */
-async function removeHalfWritten(dir: string, pid: number | undefined): Promise<void> {
-	if (pid === undefined) return;
-	const names = await readdir(dir).catch(() => [] as string[]);
-	await Promise.all(
-		names
-			.filter((name) => isTemporaryOf(name, pid))
-			.map((name) => rm(path.join(dir, name), { force: true })),
-	);
 }
 
 /** The integration: the helper for `astro build` only. */

@@ -11,19 +11,14 @@
  * build when a card needs it, as without it. It never runs under `astro dev`, and is stopped, its
  * half-written files removed, if it is still running when the build ends.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
-import { setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildFolders, ogCacheDir } from '../build-folders.ts';
-import { isTemporaryOf } from '../lib/atomic-write.ts';
 import { portraitCacheDir, type CutReport } from '../lib/portrait-cache.ts';
+import { removeHalfWritten, startLowPriorityHelper } from './low-priority-helper.ts';
 
 const HELPER = fileURLToPath(new URL('./portraits-ahead-helper.ts', import.meta.url));
-/** The lowest priority there is: the helper only ever gets a core nothing else wants. */
-const LOWEST_PRIORITY = 19;
 
 /** The running helper: `finish` reports what it did, or stops it if it is not done. */
 interface Helper {
@@ -35,30 +30,7 @@ interface Helper {
 
 /** Starts the helper on a content folder, keeping the portraits in `dir`. */
 export function startPortraitsAhead(contentDir: string, dir: string): Helper {
-	const child: ChildProcess = spawn(process.execPath, [HELPER, contentDir, dir], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	try {
-		if (child.pid !== undefined) setPriority(child.pid, LOWEST_PRIORITY);
-	} catch {
-		// Not allowed to lower it here: it runs at normal priority, still on a spare core mostly.
-	}
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-	child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-	const exited = new Promise<number | null>((resolve) => {
-		child.once('error', (error) => {
-			stderr += error.message;
-			resolve(null);
-		});
-		child.once('exit', (code) => resolve(code));
-	});
-	// Never outlives the build, even one that fails before it ends.
-	const stopOnExit = () => child.kill();
-	process.once('exit', stopOnExit);
-	void exited.then(() => process.off('exit', stopOnExit));
-
+	const { child, exited, output } = startLowPriorityHelper(HELPER, [contentDir, dir]);
 	return {
 		pid: child.pid,
 		ended: exited,
@@ -73,12 +45,12 @@ export function startPortraitsAhead(contentDir: string, dir: string): Helper {
 			const code = await exited;
 			let report: (CutReport & { ms: number }) | undefined;
 			try {
-				report = JSON.parse(stdout) as CutReport & { ms: number };
+				report = JSON.parse(output().stdout) as CutReport & { ms: number };
 			} catch {
 				report = undefined;
 			}
 			if (code !== 0 || !report) {
-				const why = stderr.trim().split('\n').at(-1) || `exit code ${code}`;
+				const why = output().stderr.trim().split('\n').at(-1) || `exit code ${code}`;
 				logger.warn(`speaker portraits not cut ahead (${why}); the cards cut them instead`);
 				return;
 			}
@@ -93,17 +65,6 @@ export function startPortraitsAhead(contentDir: string, dir: string): Helper {
 			);
 		},
 	};
-}
-
-/** Removes the temporary files a stopped helper may have left (named with its process id). */
-async function removeHalfWritten(dir: string, pid: number | undefined): Promise<void> {
-	if (pid === undefined) return;
-	const names = await readdir(dir).catch(() => [] as string[]);
-	await Promise.all(
-		names
-			.filter((name) => isTemporaryOf(name, pid))
-			.map((name) => rm(path.join(dir, name), { force: true })),
-	);
 }
 
 /** The integration: the helper for `astro build` only. */

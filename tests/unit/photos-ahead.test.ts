@@ -5,12 +5,14 @@
  * Astro's real sharp service.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { imageEncoders } from '../../src/image.config.ts';
+import { startPhotosAhead } from '../../src/integrations/photos-ahead.ts';
 import { sha256 } from '../../src/lib/photo-originals.ts';
 import {
 	cacheFileOf,
@@ -210,5 +212,75 @@ describe('the helper process', () => {
 			skipped: [{ source: hero, why: 'changed since the build read it' }],
 		});
 		expect(await readdir(cache)).toEqual(['current.webp']);
+	}, 60_000);
+});
+
+describe('startPhotosAhead', () => {
+	const dirs: string[] = [];
+	afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+	const hero = path.resolve('content/recaps/ray-day-seattle-2026/photos/hero.jpg');
+	const imageConfig = {
+		service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
+	};
+
+	function recordingLogger() {
+		const said: { level: string; message: string }[] = [];
+		const log = (level: string) => (message: string) => said.push({ level, message });
+		const logger = {
+			info: log('info'),
+			warn: log('warn'),
+			error: log('error'),
+			debug: log('debug'),
+		} as unknown as AstroIntegrationLogger;
+		return { logger, said };
+	}
+
+	it('runs the helper at the lowest priority, and reports what it encoded at debug level', async () => {
+		const cache = path.join(await mkdtemp(path.join(tmpdir(), 'photos-ahead-')), 'assets');
+		dirs.push(path.dirname(cache));
+		const helper = startPhotosAhead(cache);
+		expect(getPriority(helper.pid)).toBe(19);
+		const cacheFile = path.join(cache, 'hero_480.webp');
+		helper.send({ config: imageConfig });
+		helper.send({
+			photo: {
+				source: hero,
+				digest: sha256(await readFile(hero)),
+				variants: [
+					{ transform: { src: '/_astro/hero.jpg', width: 480, format: 'webp' }, cacheFile },
+				],
+			},
+		});
+		const until = Date.now() + 20_000;
+		while (
+			!(await readdir(cache).catch(() => [] as string[])).includes('hero_480.webp') &&
+			Date.now() < until
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		const { logger, said } = recordingLogger();
+		await helper.finish(logger);
+		expect(said).toEqual([
+			{
+				level: 'debug',
+				message:
+					'event photos: 1 variant(s) encoded ahead, 0 found in the cache, 0 photo(s) left to the image phase',
+			},
+		]);
+	}, 60_000);
+
+	it('removes what it was writing when the build ends', async () => {
+		const cache = path.join(await mkdtemp(path.join(tmpdir(), 'photos-ahead-')), 'assets');
+		dirs.push(path.dirname(cache));
+		await mkdir(cache, { recursive: true });
+		const helper = startPhotosAhead(cache);
+		// As writeFileAtomically names a file the helper had not finished, and one of another process.
+		const halfWritten = `hero_480.webp.${helper.pid}-1.tmp`;
+		const otherProcess = `hero_800.webp.${process.pid}-1.tmp`;
+		await writeFile(path.join(cache, halfWritten), 'half');
+		await writeFile(path.join(cache, otherProcess), 'other');
+		const { logger } = recordingLogger();
+		await helper.finish(logger);
+		expect(await readdir(cache)).toEqual([otherProcess]);
 	}, 60_000);
 });
