@@ -2,6 +2,7 @@
  * Shared test plumbing: a `SchemaContext` made of plain zod stand-ins (so the real schema
  * factories run without `astro:content`), and small helpers to read zod results.
  */
+import type { AstroIntegrationLogger } from 'astro';
 import { z } from 'astro/zod';
 import { ContentError } from '../../src/lib/errors.ts';
 import {
@@ -136,4 +137,17 @@ export function byId<T extends { id: string }>(items: readonly T[], id: string):
 	if (item === undefined)
 		throw new Error(`no item "${id}" among: ${items.map((i) => i.id).join(', ')}`);
 	return item;
+}
+
+/** An integration logger that records what it is told, for tests of what a build logs. */
+export function recordingLogger() {
+	const said: { level: string; message: string }[] = [];
+	const log = (level: string) => (message: string) => said.push({ level, message });
+	const logger = {
+		info: log('info'),
+		warn: log('warn'),
+		error: log('error'),
+		debug: log('debug'),
+	} as unknown as AstroIntegrationLogger;
+	return { logger, said };
 }

@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AstroIntegrationLogger } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { imageEncoders } from '../../src/image.config.ts';
@@ -24,8 +23,17 @@ import {
 	type PhotosAheadReport,
 	type RecordedPhoto,
 } from '../../src/lib/photos-ahead.ts';
+import { recordingLogger } from './helpers.ts';
 
 const cacheDir = '/build/.cache/astro/assets';
+
+/** What the build hands the helper first: the image settings, as Astro passes them. */
+const imageConfig = {
+	service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
+};
+const hero = path.resolve('content/recaps/ray-day-seattle-2026/photos/hero.jpg');
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 function photo(source: string | undefined, widths: number[]): RecordedPhoto {
 	return {
@@ -109,14 +117,6 @@ describe('the channel to the helper', () => {
 });
 
 describe('the helper process', () => {
-	const dirs: string[] = [];
-	afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-	const imageConfig = {
-		service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
-	};
-	const hero = path.resolve('content/recaps/ray-day-seattle-2026/photos/hero.jpg');
-
 	/** Runs the helper on `messages` until `cacheFiles` are written, closes its input, and gives its report. */
 	async function runHelper(
 		messages: PhotosAheadMessage[],
@@ -216,25 +216,6 @@ describe('the helper process', () => {
 });
 
 describe('startPhotosAhead', () => {
-	const dirs: string[] = [];
-	afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-	const hero = path.resolve('content/recaps/ray-day-seattle-2026/photos/hero.jpg');
-	const imageConfig = {
-		service: { entrypoint: 'astro/assets/services/sharp', config: imageEncoders },
-	};
-
-	function recordingLogger() {
-		const said: { level: string; message: string }[] = [];
-		const log = (level: string) => (message: string) => said.push({ level, message });
-		const logger = {
-			info: log('info'),
-			warn: log('warn'),
-			error: log('error'),
-			debug: log('debug'),
-		} as unknown as AstroIntegrationLogger;
-		return { logger, said };
-	}
-
 	it('runs the helper at the lowest priority, and reports what it encoded at debug level', async () => {
 		const cache = path.join(await mkdtemp(path.join(tmpdir(), 'photos-ahead-')), 'assets');
 		dirs.push(path.dirname(cache));

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { getPriority } from 'node:os';
 import path from 'node:path';
-import type { AstroIntegrationLogger, ImageMetadata } from 'astro';
+import type { ImageMetadata } from 'astro';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { startPortraitsAhead } from '../../src/integrations/portraits-ahead.ts';
@@ -21,6 +21,7 @@ import {
 	storePortrait,
 } from '../../src/lib/portrait-cache.ts';
 import { temporaryFolders } from './temp-folders.ts';
+import { recordingLogger } from './helpers.ts';
 
 const CHI = path.resolve('content/speakers/chi-wang.jpg');
 const CHARLIE = path.resolve('content/speakers/charlie-chen.jpg');
@@ -53,18 +54,6 @@ function redDisc(): Promise<Buffer> {
 }
 
 /** What a logger was told, by level. */
-function recordingLogger() {
-	const said: { level: string; message: string }[] = [];
-	const log = (level: string) => (message: string) => said.push({ level, message });
-	const logger = {
-		info: log('info'),
-		warn: log('warn'),
-		error: log('error'),
-		debug: log('debug'),
-	} as unknown as AstroIntegrationLogger;
-	return { logger, said };
-}
-
 function runHelper(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
 	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
 		const child = spawn(process.execPath, [HELPER, ...args], { env: { ...process.env, ...env } });
