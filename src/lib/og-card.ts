@@ -534,7 +534,7 @@ export function withImagePlaceholders(tree: OgElement): {
 	tree: OgElement;
 	restore: (svg: string) => string;
 } {
-	const urls = new Map<string, string>();
+	const standIns: { placeholder: string; url: string }[] = [];
 	const swap = (node: OgChild): OgChild => {
 		if (typeof node === 'string') return node;
 		const { src, children } = node.props;
@@ -542,8 +542,8 @@ export function withImagePlaceholders(tree: OgElement): {
 		let props = node.props;
 		if (src !== undefined && header) {
 			const body = src.slice(header[0].length, header[0].length + PNG_HEADER_BASE64);
-			const placeholder = `data:image/png;card-image=${urls.size};base64,${body}`;
-			urls.set(placeholder, src);
+			const placeholder = `${STAND_IN}${standIns.length};base64,${body}`;
+			standIns.push({ placeholder, url: src });
 			props = { ...props, src: placeholder };
 		}
 		if (Array.isArray(children)) {
@@ -558,12 +558,31 @@ export function withImagePlaceholders(tree: OgElement): {
 		return props === node.props ? node : { ...node, props };
 	};
 	const swapped = swap(tree) as OgElement;
-	return {
-		tree: swapped,
-		restore: (svg) => {
-			let restored = svg;
-			for (const [placeholder, url] of urls) restored = restored.replaceAll(placeholder, url);
-			return restored;
-		},
-	};
+	return { tree: swapped, restore: (svg) => restoreStandIns(svg, standIns) };
+}
+
+/** How a stand-in for an image's `data:` URL starts; its number follows. */
+const STAND_IN = 'data:image/png;card-image=';
+
+/**
+ * The SVG with each stand-in swapped back for its URL, in one pass: the URLs are most of the
+ * result's 200 KB, and a `replaceAll` per URL copied the growing SVG once for each (0.65 ms per
+ * card more, measured over 1000 cards of three portraits).
+ */
+function restoreStandIns(
+	svg: string,
+	standIns: readonly { placeholder: string; url: string }[],
+): string {
+	if (standIns.length === 0) return svg;
+	const parts: string[] = [];
+	let from = 0;
+	for (let at = svg.indexOf(STAND_IN); at !== -1; at = svg.indexOf(STAND_IN, at + 1)) {
+		const index = Number.parseInt(svg.slice(at + STAND_IN.length, at + STAND_IN.length + 6), 10);
+		const standIn = standIns[index];
+		if (!standIn || !svg.startsWith(standIn.placeholder, at)) continue;
+		parts.push(svg.slice(from, at), standIn.url);
+		from = at + standIn.placeholder.length;
+	}
+	parts.push(svg.slice(from));
+	return parts.join('');
 }

@@ -417,6 +417,18 @@ describe('withImagePlaceholders', () => {
 		);
 	});
 
+	it('puts a URL back wherever satori copied its stand-in, and leaves look-alikes alone', () => {
+		const urls = Array.from({ length: 12 }, (_, index) => png(String.fromCharCode(65 + index)));
+		const { tree: standIn, restore } = withImagePlaceholders(tree(...urls.map(img)));
+		const srcs = (standIn.props.children as OgElement[]).map((child) => child.props.src);
+		// Stand-in 1 is a prefix of nothing else, though "1" starts "10" and "11".
+		const lookAlike = 'data:image/png;card-image=12;base64,iVBOR';
+		const svg = `<a href="${srcs[1]}"/><b href="${srcs[11]}"/><c href="${srcs[1]}"/>${lookAlike}`;
+		expect(restore(svg)).toBe(
+			`<a href="${urls[1]}"/><b href="${urls[11]}"/><c href="${urls[1]}"/>${lookAlike}`,
+		);
+	});
+
 	it('leaves a tree without PNG data: URLs as it was', () => {
 		const svgUrl = 'data:image/svg+xml;base64,PHN2Zy8+';
 		const original = tree('Jane', img(svgUrl), img('https://example.com/x.png'));
