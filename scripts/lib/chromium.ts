@@ -33,8 +33,17 @@ export function assertChromium(): void {
 	}
 }
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * @param options.scrollbars keep the classic scrollbars a reader's desktop browser shows, which
+ *   take room from the page (playwright-core hides them in headless chromium).
+ */
+export async function launchChromium(options: { scrollbars?: boolean } = {}): Promise<Browser> {
 	assertChromium();
 	// playwright-core creates a fresh temporary profile for every launch.
-	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+	return chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		...(options.scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
+	});
 }
