@@ -43,6 +43,8 @@ export interface LhrAudit {
 	readonly scoreDisplayMode: string;
 	readonly displayValue?: string;
 	readonly numericValue?: number;
+	/** The audit's table, e.g. each shift of `layout-shifts` with the element that moved. */
+	readonly details?: unknown;
 }
 
 export interface LhrCategory {
@@ -76,6 +78,8 @@ export interface FailingAudit {
 	/** 0–1, `null` when the audit errored. */
 	score: number | null;
 	displayValue?: string;
+	/** For `layout-shifts`: each element that moved (see `shiftedElements`). */
+	shifted?: string[];
 }
 
 export interface RunSummary {
@@ -173,11 +177,13 @@ export function summarizeRun(lhr: LhrLike): RunSummary {
 		for (const id of LAYOUT_SHIFT_AUDITS) {
 			const audit = lhr.audits[id];
 			if (!audit) continue;
+			const shifted = shiftedElements(audit);
 			layoutShifts.push({
 				id: audit.id,
 				title: audit.title,
 				score: audit.score,
 				...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+				...(shifted.length > 0 ? { shifted } : {}),
 			});
 		}
 	}
@@ -192,6 +198,34 @@ export function summarizeRun(lhr: LhrLike): RunSummary {
 		warnings: [...(lhr.runWarnings ?? [])],
 		benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
 	};
+}
+
+/**
+ * What moved, from the table of Lighthouse's `layout-shifts` audit: one line per shift, e.g.
+ * `` `div.home` at 60,69 1216x1258, shift 0.0068 (Media element lacking an explicit size:
+ * `figure > img`) ``, so a shift seen once on a busy machine names its element in the report.
+ */
+export function shiftedElements(audit: LhrAudit): string[] {
+	const lines: string[] = [];
+	const { items } = (audit.details ?? {}) as { items?: unknown };
+	for (const item of Array.isArray(items) ? (items as unknown[]) : []) {
+		const { node, score, subItems } = (item ?? {}) as {
+			node?: { selector?: string; boundingRect?: Record<string, number> };
+			score?: number;
+			subItems?: { items?: { cause?: string; extra?: { selector?: string } }[] };
+		};
+		if (!node?.selector) continue;
+		const box = node.boundingRect;
+		const at = box ? ` at ${box.left},${box.top} ${box.width}x${box.height}` : '';
+		const shift = typeof score === 'number' ? `, shift ${formatCls(score)}` : '';
+		const causes = (subItems?.items ?? [])
+			.filter((sub) => sub.cause)
+			.map((sub) => `${sub.cause}${sub.extra?.selector ? `: \`${sub.extra.selector}\`` : ''}`);
+		lines.push(
+			`\`${node.selector}\`${at}${shift}${causes.length ? ` (${causes.join('; ')})` : ''}`,
+		);
+	}
+	return lines;
 }
 
 /** Median scores and metrics over the runs of one page, and the largest CLS. */
@@ -270,6 +304,9 @@ export function mergeFailingAudits(
 				continue;
 			}
 			known.failedRuns += 1;
+			if (audit.shifted) {
+				known.shifted = [...new Set([...(known.shifted ?? []), ...audit.shifted])];
+			}
 			if (rank(audit.score) < rank(known.score)) {
 				known.score = audit.score;
 				if (audit.displayValue) known.displayValue = audit.displayValue;
@@ -467,7 +504,10 @@ export function renderFailures(failures: readonly BudgetFailure[]): string {
 	const lines = [`## Budget: ${failures.length} failure${failures.length === 1 ? '' : 's'}`, ''];
 	for (const failure of failures) {
 		lines.push(`- **${failure.preset} \`${failure.page}\`**: ${failure.message}`);
-		for (const audit of failure.audits) lines.push(`  - ${auditLine(audit)}`);
+		for (const audit of failure.audits) {
+			lines.push(`  - ${auditLine(audit)}`);
+			for (const shift of audit.shifted ?? []) lines.push(`    - moved: ${shift}`);
+		}
 		if (failure.check !== 'runtime' && failure.check !== 'cls' && failure.audits.length === 0) {
 			lines.push('  - (no failing audit recorded for it: see reports/lighthouse.json)');
 		}

@@ -10,7 +10,9 @@ import {
 	formatKiB,
 	median,
 	mergeFailingAudits,
+	renderFailures,
 	renderMarkdown,
+	shiftedElements,
 	summarizeRun,
 	type Budget,
 	type CategoryId,
@@ -270,6 +272,78 @@ describe('summarizeRun', () => {
 		expect(shifted.layoutShifts.map((a) => [a.id, a.displayValue])).toEqual([
 			['cumulative-layout-shift', '0.004'],
 			['layout-shifts', '1 layout shift found'],
+		]);
+	});
+});
+
+describe('shiftedElements', () => {
+	// One item of a real `layout-shifts` audit (Lighthouse 13, desktop `/`, a busy machine).
+	const shift = {
+		node: {
+			type: 'node',
+			selector: 'body > main#main > div.home',
+			boundingRect: { top: 69, bottom: 1327, left: 60, right: 1276, width: 1216, height: 1258 },
+			snippet: '<div class="home">',
+		},
+		score: 0.0068024321065916,
+		subItems: {
+			type: 'subitems',
+			items: [
+				{
+					extra: { type: 'node', selector: 'section.latest > article.card > figure > img' },
+					cause: 'Media element lacking an explicit size',
+				},
+			],
+		},
+	};
+
+	it('names each element that moved, where it ended up, its share and the causes', () => {
+		const audit = {
+			id: 'layout-shifts',
+			title: 'Avoid large layout shifts',
+			score: 1,
+			scoreDisplayMode: 'numeric',
+			details: { items: [shift, { ...shift, subItems: undefined, score: 0.0001 }] },
+		};
+		expect(shiftedElements(audit)).toEqual([
+			'`body > main#main > div.home` at 60,69 1216x1258, shift 0.006802 ' +
+				'(Media element lacking an explicit size: `section.latest > article.card > figure > img`)',
+			'`body > main#main > div.home` at 60,69 1216x1258, shift 0.0001',
+		]);
+	});
+
+	it('skips items without an element and audits without a table', () => {
+		const bare = { id: 'layout-shifts', title: 'x', score: 1, scoreDisplayMode: 'numeric' };
+		expect(shiftedElements(bare)).toEqual([]);
+		expect(shiftedElements({ ...bare, details: { items: [{ score: 0.1 }, null, 'x'] } })).toEqual(
+			[],
+		);
+	});
+
+	it('travels from a run with CLS above 0 into the failure report, once per element', () => {
+		const shifting = lhr();
+		const run = summarizeRun({
+			...shifting,
+			audits: {
+				...shifting.audits,
+				'cumulative-layout-shift': audit('cumulative-layout-shift', 1, {
+					scoreDisplayMode: 'numeric',
+					numericValue: 0.0068,
+				}),
+				'layout-shifts': audit('layout-shifts', 1, {
+					scoreDisplayMode: 'numeric',
+					displayValue: '1 layout shift found',
+					details: { items: [shift] },
+				}),
+			},
+		});
+		const result = page('desktop', '/', [run, run]);
+		const failures = evaluateBudget(result, BUDGETS.desktop);
+		const report = renderFailures(failures);
+		const moved = report.split('\n').filter((line) => line.includes('moved:'));
+		expect(moved).toEqual([
+			'    - moved: `body > main#main > div.home` at 60,69 1216x1258, shift 0.006802 ' +
+				'(Media element lacking an explicit size: `section.latest > article.card > figure > img`)',
 		]);
 	});
 });
