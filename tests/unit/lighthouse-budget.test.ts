@@ -77,6 +77,23 @@ function audit(id: string, score: number | null, extra: Partial<LhrAudit> = {}):
 	return { id, title: `Title of ${id}`, score, scoreDisplayMode: 'binary', ...extra };
 }
 
+/** `lhr()` with a CLS of `cls` and the given `layout-shifts` audit. */
+function shiftingLhr(cls: number, layoutShifts: LhrAudit): LhrLike {
+	const base = lhr();
+	return {
+		...base,
+		audits: {
+			...base.audits,
+			'cumulative-layout-shift': audit('cumulative-layout-shift', 1, {
+				scoreDisplayMode: 'numeric',
+				numericValue: cls,
+				displayValue: String(cls),
+			}),
+			'layout-shifts': layoutShifts,
+		},
+	};
+}
+
 /** A small Lighthouse result: every category scored 1 unless told otherwise. */
 function lhr(overrides: Partial<LhrLike> = {}): LhrLike {
 	const ref = (id: string, weight: number, group?: string) => ({
@@ -253,22 +270,15 @@ describe('summarizeRun', () => {
 
 	it('keeps the layout-shift audits only when CLS is not 0', () => {
 		expect(summary.layoutShifts).toEqual([]);
-		const shifting = lhr();
-		const shifted = summarizeRun({
-			...shifting,
-			audits: {
-				...shifting.audits,
-				'cumulative-layout-shift': audit('cumulative-layout-shift', 1, {
-					scoreDisplayMode: 'numeric',
-					numericValue: 0.004,
-					displayValue: '0.004',
-				}),
-				'layout-shifts': audit('layout-shifts', null, {
+		const shifted = summarizeRun(
+			shiftingLhr(
+				0.004,
+				audit('layout-shifts', null, {
 					scoreDisplayMode: 'informative',
 					displayValue: '1 layout shift found',
 				}),
-			},
-		});
+			),
+		);
 		expect(shifted.layoutShifts.map((a) => [a.id, a.displayValue])).toEqual([
 			['cumulative-layout-shift', '0.004'],
 			['layout-shifts', '1 layout shift found'],
@@ -321,22 +331,16 @@ describe('shiftedElements', () => {
 	});
 
 	it('travels from a run with CLS above 0 into the failure report, once per element', () => {
-		const shifting = lhr();
-		const run = summarizeRun({
-			...shifting,
-			audits: {
-				...shifting.audits,
-				'cumulative-layout-shift': audit('cumulative-layout-shift', 1, {
-					scoreDisplayMode: 'numeric',
-					numericValue: 0.0068,
-				}),
-				'layout-shifts': audit('layout-shifts', 1, {
+		const run = summarizeRun(
+			shiftingLhr(
+				0.0068,
+				audit('layout-shifts', 1, {
 					scoreDisplayMode: 'numeric',
 					displayValue: '1 layout shift found',
 					details: { items: [shift] },
 				}),
-			},
-		});
+			),
+		);
 		const result = page('desktop', '/', [run, run]);
 		const failures = evaluateBudget(result, BUDGETS.desktop);
 		const report = renderFailures(failures);
