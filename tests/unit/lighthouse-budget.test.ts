@@ -308,14 +308,11 @@ describe('shiftedElements', () => {
 	};
 
 	it('names each element that moved, where it ended up, its share and the causes', () => {
-		const audit = {
-			id: 'layout-shifts',
-			title: 'Avoid large layout shifts',
-			score: 1,
+		const shifts = audit('layout-shifts', 1, {
 			scoreDisplayMode: 'numeric',
 			details: { items: [shift, { ...shift, subItems: undefined, score: 0.0001 }] },
-		};
-		expect(shiftedElements(audit)).toEqual([
+		});
+		expect(shiftedElements(shifts)).toEqual([
 			'`body > main#main > div.home` at 60,69 1216x1258, shift 0.006802 ' +
 				'(Media element lacking an explicit size: `section.latest > article.card > figure > img`)',
 			'`body > main#main > div.home` at 60,69 1216x1258, shift 0.0001',
@@ -323,7 +320,7 @@ describe('shiftedElements', () => {
 	});
 
 	it('skips items without an element and audits without a table', () => {
-		const bare = { id: 'layout-shifts', title: 'x', score: 1, scoreDisplayMode: 'numeric' };
+		const bare = audit('layout-shifts', 1, { scoreDisplayMode: 'numeric' });
 		expect(shiftedElements(bare)).toEqual([]);
 		expect(shiftedElements({ ...bare, details: { items: [{ score: 0.1 }, null, 'x'] } })).toEqual(
 			[],
