@@ -2,12 +2,18 @@
  * A small static file server for the built site, used by the browser tests and the Lighthouse
  * run. It listens on 127.0.0.1 only, on a free port, serves `index.html` for folders and the
  * site's `404.html` (with status 404) for anything missing, and closes itself after `maxLifetimeMs`
- * even if a caller forgets to.
+ * even if a caller forgets to. Text (HTML, CSS, JS, JSON, XML, SVG) goes out gzipped to a client that
+ * accepts it, as any static host or CDN sends it: Lighthouse's simulated slow network then costs
+ * the bytes a reader would really download.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -29,6 +35,21 @@ const TYPES: Record<string, string> = {
 	'.pf_meta': 'application/octet-stream',
 	'.wasm': 'application/wasm',
 };
+
+/** Types a host compresses; images, fonts and wasm are compressed already or not worth it. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
+
+/** Whether the request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(request: Pick<IncomingMessage, 'headers'>): boolean {
+	const header = request.headers['accept-encoding'];
+	if (typeof header !== 'string') return false;
+	return header.split(',').some((part) => {
+		const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+		if (coding !== 'gzip' && coding !== '*') return false;
+		const q = params.find((param) => param.startsWith('q='));
+		return q === undefined || Number(q.slice(2)) > 0;
+	});
+}
 
 export interface StaticServer {
 	/** Base URL with a trailing slash, e.g. `http://127.0.0.1:41234/`. */
@@ -70,8 +91,22 @@ export async function serveStatic(
 					return;
 				}
 			}
+			const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+			if (COMPRESSIBLE.test(type)) {
+				const body = await readFile(file);
+				const compressed = acceptsGzip(request) ? await gzipAsync(body) : undefined;
+				response.writeHead(status, {
+					'content-type': type,
+					'content-length': (compressed ?? body).length,
+					vary: 'accept-encoding',
+					...(compressed ? { 'content-encoding': 'gzip' } : {}),
+					...options.headers,
+				});
+				response.end(request.method === 'HEAD' ? undefined : (compressed ?? body));
+				return;
+			}
 			response.writeHead(status, {
-				'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+				'content-type': type,
 				'content-length': info.size,
 				...options.headers,
 			});
