@@ -6,7 +6,7 @@
  *                              [--timeout 600]
  *
  * Serves an existing build (it never builds), runs the desktop preset once per page and the mobile
- * preset (Lighthouse's default config, simulated throttling) three times per page, in a fresh
+ * preset (Lighthouse's default config, simulated throttling) five times per page, in a fresh
  * headless chromium each time, then writes reports/lighthouse.json and reports/lighthouse.md and
  * prints the markdown. Progress goes to stderr, the report to stdout.
  *
