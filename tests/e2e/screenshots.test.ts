@@ -68,9 +68,6 @@ describe('full-page screenshots', () => {
 				fullPage: true,
 				animations: 'disabled',
 				caret: 'hide',
-				// Chromium skips painting the recap's talk sections that are off screen
-				// (content-visibility: auto), and a full-page shot is taken from the top screen.
-				style: '* { content-visibility: visible !important; }',
 			});
 		} finally {
 			await context.close();
