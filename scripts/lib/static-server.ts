@@ -2,9 +2,9 @@
  * A small static file server for the built site, used by the browser tests and the Lighthouse
  * run. It listens on 127.0.0.1 only, on a free port, serves `index.html` for folders and the
  * site's `404.html` (with status 404) for anything missing, and closes itself after `maxLifetimeMs`
- * even if a caller forgets to. Text (HTML, CSS, JS, JSON, XML, SVG) goes out gzipped to a client that
- * accepts it, as any static host or CDN sends it: Lighthouse's simulated slow network then costs
- * the bytes a reader would really download.
+ * even if a caller forgets to. Text (HTML, CSS, JS, JSON, XML, SVG) goes out gzipped to a client
+ * that accepts it, as any static host or CDN sends it: Lighthouse's simulated slow network then
+ * costs the bytes a reader would really download.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
