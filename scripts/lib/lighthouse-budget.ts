@@ -335,6 +335,7 @@ function runsLabel(count: number): string {
  * could not complete fails the page on its own: its scores and metrics are missing, not low.
  */
 export function evaluateBudget(result: PageResult, budget: Budget): BudgetFailure[] {
+	const expectedRuns = budget.runs * roundsOf(result, budget);
 	const base = { preset: result.preset, page: result.page };
 	const errored = result.runs
 		.map((run, index) => (run.runtimeError ? `run ${index + 1}: ${run.runtimeError}` : ''))
@@ -350,11 +351,11 @@ export function evaluateBudget(result: PageResult, budget: Budget): BudgetFailur
 		];
 	}
 	const failures: BudgetFailure[] = [];
-	if (result.runs.length !== budget.runs) {
+	if (result.runs.length !== expectedRuns) {
 		failures.push({
 			...base,
 			check: 'runtime',
-			message: `expected ${budget.runs} run(s), got ${result.runs.length}`,
+			message: `expected ${expectedRuns} run(s), got ${result.runs.length}`,
 			audits: [],
 		});
 	}
@@ -386,6 +387,30 @@ export function evaluateBudget(result: PageResult, budget: Budget): BudgetFailur
 		});
 	}
 	return failures;
+}
+
+/** How many rounds of `budget.runs` a page had: 1, or 2 after a second round. */
+function roundsOf(result: PageResult, budget: Budget): number {
+	return result.runs.length > budget.runs ? 2 : 1;
+}
+
+/**
+ * Whether a page gets a second round of runs: only when performance is all that failed. A
+ * performance score moves with the machine's load (one busy minute took the recap's mobile median
+ * from 100 to 92 on the same build), so the page runs `budget.runs` more times, later, and is
+ * judged on the median of all of them. Accessibility, best practices, SEO and CLS do not depend on
+ * the load, so their failures stand as they are; a page runs two rounds at most.
+ */
+export function needsSecondRound(
+	result: PageResult,
+	budget: Budget,
+	failures: readonly BudgetFailure[],
+): boolean {
+	return (
+		roundsOf(result, budget) === 1 &&
+		failures.length > 0 &&
+		failures.every((failure) => failure.check === 'performance')
+	);
 }
 
 // --- Report --------------------------------------------------------------------------------------
@@ -496,6 +521,14 @@ export function renderTables(results: readonly PageResult[]): string {
 			);
 		}
 		lines.push('', ...TABLE_HEADER, ...rows.map((row) => tableRow(row, budget)));
+		const retried = rows.filter((row) => roundsOf(row, budget) > 1);
+		if (retried.length > 0) {
+			lines.push(
+				'',
+				`Second round (performance failed the first ${budget.runs} runs; judged on all ` +
+					`${budget.runs * 2}): ${retried.map((row) => `\`${row.page}\``).join(', ')}.`,
+			);
+		}
 		sections.push(lines.join('\n'));
 	}
 	return sections.join('\n\n');

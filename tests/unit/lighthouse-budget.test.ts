@@ -10,8 +10,10 @@ import {
 	formatKiB,
 	median,
 	mergeFailingAudits,
+	needsSecondRound,
 	renderFailures,
 	renderMarkdown,
+	renderTables,
 	shiftedElements,
 	summarizeRun,
 	type Budget,
@@ -548,6 +550,50 @@ describe('evaluateBudget', () => {
 	it('fails when the number of runs is not the budget’s', () => {
 		const failures = evaluateBudget(page('mobile', '/', [run()]), mobile);
 		expect(failures.map((f) => f.message)).toEqual(['expected 5 run(s), got 1']);
+	});
+});
+
+describe('needsSecondRound', () => {
+	const mobile: Budget = BUDGETS.mobile;
+	const scores = (...performance: number[]) =>
+		performance.map((p) => run({ scores: { performance: p } }));
+	const judge = (result: PageResult) =>
+		needsSecondRound(result, mobile, evaluateBudget(result, mobile));
+
+	it('gives a second round to a page whose performance alone failed', () => {
+		expect(judge(page('mobile', '/', scores(100, 92, 90, 91, 93)))).toBe(true);
+	});
+
+	it('gives none to a page within budget', () => {
+		expect(judge(page('mobile', '/', scores(100, 96, 95, 91, 93)))).toBe(false);
+	});
+
+	it('gives none when accessibility or CLS failed too: the load does not change those', () => {
+		const inaccessible = scores(90, 90, 90, 90, 90).map((r) => ({
+			...r,
+			scores: { ...r.scores, accessibility: 95 },
+		}));
+		expect(judge(page('mobile', '/', inaccessible))).toBe(false);
+		const shifted = [...scores(90, 90, 90, 90), run({ scores: { performance: 90 }, cls: 0.01 })];
+		expect(judge(page('mobile', '/', shifted))).toBe(false);
+	});
+
+	it('gives no third round, and judges the second on the median of all ten runs', () => {
+		const ten = page('mobile', '/', scores(100, 92, 90, 91, 93, 100, 99, 100, 98, 100));
+		expect(evaluateBudget(ten, mobile)).toEqual([]);
+		expect(judge(ten)).toBe(false);
+		const stillSlow = page('mobile', '/', scores(100, 92, 90, 91, 93, 94, 92, 100, 93, 90));
+		expect(evaluateBudget(stillSlow, mobile).map((f) => f.message)).toEqual([
+			'performance 92.5 < 95 (median of 10 runs)',
+		]);
+		expect(judge(stillSlow)).toBe(false);
+	});
+
+	it('is named under the table', () => {
+		const ten = page('mobile', '/x/', scores(100, 92, 90, 91, 93, 100, 99, 100, 98, 100));
+		expect(renderTables([ten])).toContain(
+			'Second round (performance failed the first 5 runs; judged on all 10): `/x/`.',
+		);
 	});
 });
 
