@@ -7,8 +7,9 @@
  *
  * Serves an existing build (it never builds), runs the desktop preset once per page and the mobile
  * preset (Lighthouse's default config, simulated throttling) five times per page, in a fresh
- * headless chromium each time, then writes reports/lighthouse.json and reports/lighthouse.md and
- * prints the markdown. Progress goes to stderr, the report to stdout.
+ * headless chromium each time; a page whose performance alone failed runs a second round after
+ * the others (`needsSecondRound`). Then it writes reports/lighthouse.json and
+ * reports/lighthouse.md and prints the markdown. Progress goes to stderr, the report to stdout.
  *
  * Exit codes: 0 within budget, 1 budget failure, 2 could not run (no build, no chromium, bad
  * arguments, timeout, Lighthouse crash).
