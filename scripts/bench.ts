@@ -230,6 +230,7 @@ async function runBuild(
 		cwd: target.root,
 		logDir: target.logDir,
 		node,
+		sampleThreads: true,
 	});
 	const cardsAfter = await fileSet(cardsDir);
 	const newImageCacheFiles = new Set(
@@ -288,6 +289,7 @@ async function runFloor(
 		cwd: projectRoot,
 		logDir,
 		node,
+		sampleThreads: true,
 	});
 	const figures = measurement.runner?.floor;
 	if (!figures) {

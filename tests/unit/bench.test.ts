@@ -381,6 +381,16 @@ describe('acceptance ratios and the report', () => {
 		expect(byName('forced rebuild, 100 recaps, vs markdown baseline (warm').value).toBeCloseTo(1.5);
 		expect(byName('one-recap edit').pass).toBe(true);
 		expect(byName('peak memory').pass).toBeUndefined();
+		// In CPU time (here equal to wall): against the sequential floors, judged as the wall
+		// ratio is; against the parallel floors, like for like, as information.
+		const cpuBoth = 'cold build, 100 recaps, vs sharp floor (photos and cards)';
+		const cpu = byName(`${cpuBoth} + markdown baseline, in CPU time`);
+		expect(cpu.value).toBeCloseTo(100 / 130);
+		expect(cpu.pass).toBe(true);
+		const cpuParallel = byName(`${cpuBoth} run in parallel + markdown baseline, in CPU time`);
+		expect(cpuParallel.value).toBeCloseTo(100 / 95);
+		expect(cpuParallel.pass).toBeUndefined();
+		expect(cpuParallel.detail).toBe('100.0 s / (60.0 s + 10.0 s + 25.0 s) CPU');
 	});
 
 	it('gives the cold ratio of every complete round, and their median', () => {

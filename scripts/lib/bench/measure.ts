@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunnerResult, parseTimeReport } from './logs.ts';
 import type { Job, RunnerResult } from './protocol.ts';
+import { sampleThreads, type ThreadCpu, type ThreadSampler } from './threads.ts';
 
 export const TIME_BIN = '/usr/bin/time';
 const RUNNER = fileURLToPath(new URL('./runner.ts', import.meta.url));
@@ -32,6 +33,8 @@ export interface Measurement {
 	startedAt: string;
 	logFile: string;
 	runner?: RunnerResult | undefined;
+	/** CPU time by kind of thread, sampled from /proc while it ran (Linux, when asked). */
+	threads?: ThreadCpu | undefined;
 }
 
 export interface MeasureOptions {
@@ -43,6 +46,8 @@ export interface MeasureOptions {
 	logDir: string;
 	/** The node binary (the project's pinned Node 24). */
 	node: string;
+	/** Split the job's CPU time by kind of thread, sampling /proc (scripts/lib/bench/threads.ts). */
+	sampleThreads?: boolean;
 }
 
 /**
@@ -81,6 +86,7 @@ export async function measure(
 	const loadBefore = os.loadavg();
 	const startedAt = new Date().toISOString();
 	const started = performance.now();
+	let sampler: Promise<ThreadSampler | undefined> = Promise.resolve(undefined);
 	const { code, output } = await new Promise<{ code: number | null; output: string }>(
 		(resolve, reject) => {
 			const child = spawn(command, args, {
@@ -88,6 +94,7 @@ export async function measure(
 				env: options.env,
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
+			if (options.sampleThreads && child.pid !== undefined) sampler = sampleThreads(child.pid);
 			const chunks: Buffer[] = [];
 			child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
 			child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -98,6 +105,7 @@ export async function measure(
 		},
 	);
 	const wallMs = performance.now() - started;
+	const threads = await (await sampler)?.stop();
 	const loadAfter = os.loadavg();
 	await writeFile(logFile, output);
 
@@ -124,6 +132,7 @@ export async function measure(
 			startedAt,
 			logFile,
 			runner,
+			...(threads ? { threads } : {}),
 		},
 	};
 }

@@ -7,6 +7,7 @@ import type { MachineInfo } from './machine.ts';
 import type { Measurement } from './measure.ts';
 import type { FormatCount, OutputSummary } from './outputs.ts';
 import type { FloorFigures } from './protocol.ts';
+import { THREAD_CLASS_LABELS, THREAD_CLASSES, type ThreadCpu } from './threads.ts';
 
 export interface BuildRecord {
 	/** `synthetic`, `baseline` (plain markdown) or `real` (the project's own content). */
@@ -285,6 +286,22 @@ export function acceptance(
 			detail: `${s(cold.measurement.cpuMs)} s / (${floorCpu.map((floor) => `${s(floor.measurement.cpuMs)} s`).join(' + ')} + ${s(baseline.measurement.cpuMs)} s) CPU`,
 		});
 	}
+	// Against the parallel floors' CPU: like for like, since the build too keeps both cores busy,
+	// and two threads on one machine's cores each take more CPU time for the same work.
+	const parallelCpu = [
+		findFloor(results.floors, size, 'parallel'),
+		findFloor(results.floors, size, 'cards, parallel'),
+	].filter((floor) => floor !== undefined);
+	if (cold && parallelCpu.length > 0 && baseline) {
+		const floorMs = parallelCpu.reduce((sum, floor) => sum + floor.measurement.cpuMs, 0);
+		ratios.push({
+			name: `cold build, ${size} recaps, vs sharp floor${parallelCpu.length > 1 ? ' (photos and cards)' : ''} run in parallel + markdown baseline, in CPU time`,
+			value: cold.measurement.cpuMs / (floorMs + baseline.measurement.cpuMs),
+			target: '(info)',
+			pass: undefined,
+			detail: `${s(cold.measurement.cpuMs)} s / (${parallelCpu.map((floor) => `${s(floor.measurement.cpuMs)} s`).join(' + ')} + ${s(baseline.measurement.cpuMs)} s) CPU`,
+		});
+	}
 	if (warm && baseline) {
 		const value = warm.measurement.cpuMs / baseline.measurement.cpuMs;
 		ratios.push({
@@ -422,6 +439,15 @@ function growthRows(builds: readonly BuildRecord[]): string[] {
 		}
 	}
 	return rows;
+}
+
+/** A job's CPU time by kind of thread, in seconds, with what sampling did not see. */
+export function threadRow(label: string, m: Measurement): string | undefined {
+	if (!m.ok || !m.threads) return undefined;
+	const threads: ThreadCpu = m.threads;
+	const sampled = THREAD_CLASSES.reduce((sum, name) => sum + threads[name], 0);
+	const cells = THREAD_CLASSES.map((name) => s(threads[name]));
+	return `| ${label} | ${s(m.cpuMs)} | ${cells.join(' | ')} | ${s(Math.max(0, m.cpuMs - sampled))} |`;
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -567,6 +593,28 @@ export function renderMarkdown(results: BenchResults): string {
 				(e) =>
 					`| ${e.size} | ${e.round} | ${s(e.excessMs)} | ${s(e.allowedMs)} | ${s(e.startAndEndMs)} | ${s(e.routesMs)} | ${s(e.imagesMs)} |`,
 			),
+		);
+	}
+
+	const threadRows = [
+		...results.builds.map((b) => threadRow(`${b.site} ${b.size} ${b.phase}`, b.measurement)),
+		...results.floors.map((f) => threadRow(`floor ${f.size} ${f.mode}`, f.measurement)),
+	].filter((row) => row !== undefined);
+	if (threadRows.length > 0) {
+		lines.push(
+			'',
+			'## Where the CPU goes, by thread',
+			'',
+			'CPU seconds by kind of thread, from /proc sampled every 250 ms while each job ran; ' +
+				'"unseen" is the total (GNU time) less the sampled sum: threads and processes that came and ' +
+				'went between two samples. ' +
+				THREAD_CLASSES.map((name) => `${name} = ${THREAD_CLASS_LABELS[name]}`).join('; ') +
+				'. Set against the floors, the cold build\'s "sharp" and "helpers" are its share of the ' +
+				'floor work; "js" and "gc" are most of what it does beyond it.',
+			'',
+			`| job | CPU s | ${THREAD_CLASSES.join(' | ')} | unseen |`,
+			`| --- | --: | ${THREAD_CLASSES.map(() => '--:').join(' | ')} | --: |`,
+			...threadRows,
 		);
 	}
 
