@@ -1,13 +1,11 @@
 /**
  * The benchmark's split of a job's CPU time by kind of thread (scripts/lib/bench/threads.ts): the
- * /proc parsers and the classes as pure functions, the sampler on a real child process, and the
- * report's row.
+ * /proc parsers and the classes as pure functions, and the sampler on a real child process (the
+ * report's row is tested with the rest of the report, in bench.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../scripts/lib/bench/measure.ts';
-import { threadRow } from '../../scripts/lib/bench/report.ts';
 import {
 	classifyThread,
 	emptyThreadCpu,
@@ -15,7 +13,6 @@ import {
 	parseTaskStat,
 	sampleThreads,
 	sumThreadCpu,
-	THREAD_CLASSES,
 } from '../../scripts/lib/bench/threads.ts';
 
 /** A /proc stat line as Linux writes it: pid, (comm), state, ppid, ..., utime (14), stime (15). */
@@ -129,39 +126,5 @@ describe.runIf(existsSync('/proc/self/task'))('the sampler', () => {
 		await new Promise((resolve) => child.on('exit', resolve));
 		const sampler = await sampleThreads(child.pid!, 50);
 		expect(await sampler!.stop()).toEqual(emptyThreadCpu());
-	});
-});
-
-describe("the report's row", () => {
-	const measurement = (threads?: Measurement['threads']): Measurement => ({
-		label: 'x',
-		ok: true,
-		wallMs: 10_000,
-		userMs: 15_000,
-		sysMs: 5_000,
-		cpuMs: 20_000,
-		maxRssKb: 1,
-		usageSource: 'time -v',
-		loadBefore: [1, 1, 1],
-		loadAfter: [1, 1, 1],
-		startedAt: 'a',
-		logFile: 'x.log',
-		...(threads ? { threads } : {}),
-	});
-
-	it('gives each class in seconds and what sampling did not see', () => {
-		const row = threadRow(
-			'synthetic 100 cold',
-			measurement({ ...emptyThreadCpu(), js: 6000, gc: 2000, sharp: 9000, search: 500 }),
-		);
-		expect(row).toBe(
-			`| synthetic 100 cold | 20.0 | 6.0 | 2.0 | 9.0 | 0.0 | 0.0 | 0.5 | 0.0 | 2.5 |`,
-		);
-		expect(row?.split('|').length).toBe(THREAD_CLASSES.length + 5);
-	});
-
-	it('leaves out a job that failed or was not sampled', () => {
-		expect(threadRow('x', measurement())).toBeUndefined();
-		expect(threadRow('x', { ...measurement(emptyThreadCpu()), ok: false })).toBeUndefined();
 	});
 });

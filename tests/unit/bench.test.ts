@@ -35,10 +35,12 @@ import {
 	coldRatioRounds,
 	median,
 	renderMarkdown,
+	threadRow,
 	type BenchResults,
 	type BuildRecord,
 	type FloorRecord,
 } from '../../scripts/lib/bench/report.ts';
+import { emptyThreadCpu, THREAD_CLASSES } from '../../scripts/lib/bench/threads.ts';
 import { variantClass, variantsFromStaticImages } from '../../scripts/lib/bench/variants.ts';
 import { planSite } from '../../scripts/lib/synthetic/plan.ts';
 
@@ -465,6 +467,22 @@ describe('acceptance ratios and the report', () => {
 	it('takes the middle value, or the mean of the two middle ones', () => {
 		expect(median([3, 1, 2])).toBe(2);
 		expect(median([4, 1, 3, 2])).toBe(2.5);
+	});
+
+	it("gives a job's CPU by kind of thread in seconds, and what sampling did not see", () => {
+		const threads = { ...emptyThreadCpu(), js: 6000, gc: 2000, sharp: 9000, search: 500 };
+		const row = threadRow('synthetic 100 cold', { ...measurement(20_000), threads });
+		expect(row).toBe(
+			`| synthetic 100 cold | 20.0 | 6.0 | 2.0 | 9.0 | 0.0 | 0.0 | 0.5 | 0.0 | 2.5 |`,
+		);
+		expect(row?.split('|').length).toBe(THREAD_CLASSES.length + 5);
+	});
+
+	it('leaves out of that table a job that failed or was not sampled', () => {
+		expect(threadRow('x', measurement(20_000))).toBeUndefined();
+		expect(
+			threadRow('x', { ...measurement(20_000), threads: emptyThreadCpu(), ok: false }),
+		).toBeUndefined();
 	});
 
 	it('renders every table with the load averages', () => {

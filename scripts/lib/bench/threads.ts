@@ -81,8 +81,8 @@ export function classifyThread(argv: readonly string[], comm: string): ThreadCla
 	if (program === 'esbuild' || comm.startsWith('rolldown')) return 'bundler';
 	if (comm.startsWith('V8') || comm.startsWith('DelayedTaskSch')) return 'gc';
 	if (/^(libvips|vips|worker-\d|libuv-worker)/.test(comm)) return 'sharp';
-	// /usr/bin/time itself and anything else that is not node.
 	if (comm === 'MainThread' || (program === 'node' && comm === 'node')) return 'js';
+	// /usr/bin/time itself, and any thread not named above (Node's inspector, for one).
 	return 'other';
 }
 
